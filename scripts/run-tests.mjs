@@ -1,0 +1,19 @@
+#!/usr/bin/env node
+// `npm test`: build what the tests run (the CLI bundle, the renderer), type-check
+// all of src against Electron's and Node's own types, then run vitest inside a
+// private keychain session.
+import { spawnSync } from 'node:child_process';
+
+function step(title, file, args) {
+  process.stdout.write(`\n== ${title}\n`);
+  const result = spawnSync(file, args, { stdio: 'inherit', shell: process.platform === 'win32' });
+  if (result.status !== 0) {
+    process.stdout.write(`\n${title} failed.\nTests: 0 passed, 1 failed\n`);
+    process.exit(result.status ?? 1);
+  }
+}
+
+const extra = process.argv.slice(2);
+step('Type-check (tsc --noEmit)', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
+step('Build the jaas-keys command', 'node', ['scripts/build-cli.mjs']);
+step('Tests (vitest, private keychain)', 'node', ['scripts/with-keychain.mjs', 'npx', 'vitest', 'run', ...extra]);

@@ -1,0 +1,166 @@
+import { open } from 'node:fs/promises';
+import { createInterface } from 'node:readline/promises';
+import type { KeyManager } from '../core/keyManager';
+import { CoreError } from '../core/errors';
+import { findingsText, keyDetailText, keyJson, keyTable } from './format';
+
+export class UsageError extends Error {}
+
+type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string }>;
+
+export interface CommandContext {
+  keys: KeyManager;
+  args: string[];
+  options: Record<string, string | boolean | undefined>;
+  out: (text: string) => void;
+  err: (text: string) => void;
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+}
+
+export interface Command {
+  options: OptionSpec;
+  /** Positional arguments, by name, for the usage message. */
+  positionals: string[];
+  run(context: CommandContext): Promise<void>;
+}
+
+const json = { type: 'boolean' } as const;
+const print = (context: CommandContext, value: unknown) => context.out(JSON.stringify(value, null, 2));
+
+function required(context: CommandContext, name: string): string {
+  const value = context.options[name];
+  if (typeof value !== 'string') throw new UsageError(`--${name} is required`);
+  return value;
+}
+
+async function writePublicFile(path: string, pem: string, force: boolean): Promise<void> {
+  let handle;
+  try {
+    handle = await open(path, force ? 'w' : 'wx', 0o644);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw new CoreError('file_exists', `${path} already exists. Choose another file, or overwrite it on purpose (--force).`);
+    throw new CoreError('file_error', `Cannot create ${path} (${code ?? 'unknown error'}).`);
+  }
+  try {
+    await handle.writeFile(pem, 'utf8');
+  } finally {
+    await handle.close();
+  }
+}
+
+async function confirm(context: CommandContext, question: string): Promise<boolean> {
+  const prompt = createInterface({ input: context.stdin, output: process.stderr });
+  try {
+    return /^y(es)?$/i.test((await prompt.question(question)).trim());
+  } finally {
+    prompt.close();
+  }
+}
+
+export const COMMANDS: Record<string, Command> = {
+  new: {
+    options: { label: { type: 'string' }, 'app-id': { type: 'string' }, json },
+    positionals: [],
+    async run(context) {
+      const label = required(context, 'label');
+      if (!context.options.json) context.err('Generating a 4096-bit RSA key (a few seconds)…');
+      const key = await context.keys.generate({ label, appId: (context.options['app-id'] as string | undefined) ?? null });
+      if (context.options.json) return print(context, keyJson(key));
+      context.out(`Made key "${key.label}" (${key.id}), ${key.bits} bits, ${key.fingerprint}.`);
+      context.out('The private key is in the OS keychain. Next:');
+      context.out(`  1. jaas-keys public ${key.id} --out "${key.label}.pub"   (upload this in the JaaS console: API keys, Add API key)`);
+      context.out(`  2. jaas-keys kid ${key.id} KID                  (the Key ID the console shows for it)`);
+    },
+  },
+  list: {
+    options: { json },
+    positionals: [],
+    async run(context) {
+      const keys = await context.keys.list();
+      if (context.options.json) return print(context, keys.map(keyJson));
+      context.out(keyTable(keys));
+    },
+  },
+  show: {
+    options: { json },
+    positionals: ['KEY'],
+    async run(context) {
+      const key = await context.keys.show(context.args[0]!);
+      if (context.options.json) return print(context, { ...keyJson(key), randomart: key.randomart, publicPem: key.publicPem });
+      context.out(keyDetailText(key));
+    },
+  },
+  public: {
+    options: { out: { type: 'string' }, force: { type: 'boolean' } },
+    positionals: ['KEY'],
+    async run(context) {
+      const pem = await context.keys.publicPem(context.args[0]!);
+      const out = context.options.out;
+      if (typeof out !== 'string') return context.out(pem.trimEnd());
+      await writePublicFile(out, pem, context.options.force === true);
+      context.err(`Wrote the public key to ${out}. Upload it in the JaaS console (API keys, Add API key).`);
+    },
+  },
+  kid: {
+    options: { json },
+    positionals: ['KEY', 'KID'],
+    async run(context) {
+      const key = await context.keys.recordKid(context.args[0]!, context.args[1]!);
+      if (context.options.json) return print(context, keyJson(key));
+      context.out(`Recorded Key ID ${key.kid} for "${key.label}" (AppID ${key.appId}).`);
+    },
+  },
+  rename: {
+    options: {},
+    positionals: ['KEY', 'LABEL'],
+    async run(context) {
+      const key = await context.keys.rename(context.args[0]!, context.args[1]!);
+      context.out(`Renamed key ${key.id} to "${key.label}".`);
+    },
+  },
+  'export-private': {
+    options: { out: { type: 'string' }, pkcs8: { type: 'boolean' }, force: { type: 'boolean' } },
+    positionals: ['KEY'],
+    async run(context) {
+      const out = required(context, 'out');
+      const key = await context.keys.exportPrivate(context.args[0]!, out, { pkcs8: context.options.pkcs8 === true, force: context.options.force === true });
+      context.err(`Wrote the private key of "${key.label}" to ${out} (mode 0600). Anyone with this file can sign tokens for your JaaS app: keep it safe, delete it when done.`);
+    },
+  },
+  rm: {
+    options: { yes: { type: 'boolean', short: 'y' } },
+    positionals: ['KEY'],
+    async run(context) {
+      const ref = context.args[0]!;
+      if (context.options.yes !== true) {
+        if (!context.stdin.isTTY) throw new UsageError('rm deletes a private key for good; pass --yes to confirm when not at a terminal');
+        const key = await context.keys.resolve(ref);
+        if (!(await confirm(context, `Delete "${key.label}" (${key.id})? Its private key leaves the keychain for good; tokens signed with it stop working once the public key is removed from JaaS. [y/N] `))) {
+          throw new CoreError('cancelled', 'Nothing was deleted.');
+        }
+      }
+      const removed = await context.keys.delete(ref);
+      context.out(`Deleted ${removed.label ? `"${removed.label}" ` : ''}(${removed.id}).`);
+    },
+  },
+  doctor: {
+    options: { json },
+    positionals: [],
+    async run(context) {
+      const listing = await context.keys.listing();
+      if (context.options.json) return print(context, { keys: listing.keys.length, findings: listing.findings });
+      if (listing.findings.length === 0) return context.out(`All ${listing.keys.length} keys are in both the key list and the keychain.`);
+      context.out(findingsText(listing.findings));
+      throw new CoreError('secret_missing', `${listing.findings.length} problem(s) found; see above.`);
+    },
+  },
+  recover: {
+    options: { label: { type: 'string' } },
+    positionals: ['ID'],
+    async run(context) {
+      const key = await context.keys.recover(context.args[0]!, required(context, 'label'));
+      context.out(`Listed key ${key.id} again as "${key.label}". Record its kid with: jaas-keys kid ${key.id} KID`);
+    },
+  },
+};

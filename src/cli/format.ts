@@ -1,0 +1,50 @@
+import type { Finding, KeyDetail, KeyRecord } from '../shared/keys';
+
+/** The documented `--json` shape of a key (README: "JSON output"). */
+export function keyJson(key: KeyRecord): Record<string, unknown> {
+  return {
+    id: key.id,
+    label: key.label,
+    appId: key.appId,
+    kid: key.kid,
+    fingerprint: key.fingerprint,
+    bits: key.bits,
+    createdAt: key.createdAt,
+    kidRecordedAt: key.kidRecordedAt,
+    source: key.source,
+  };
+}
+
+function kidStatus(key: KeyRecord): string {
+  return key.kid ?? '(kid not recorded yet)';
+}
+
+function pad(text: string, width: number): string {
+  return text.length >= width ? text : text + ' '.repeat(width - text.length);
+}
+
+export function keyTable(keys: readonly KeyRecord[]): string {
+  if (keys.length === 0) return 'No keys yet. Make one with: jaas-keys new --label NAME';
+  const rows = keys.map((key) => [key.id, key.label, kidStatus(key), key.createdAt?.slice(0, 10) ?? 'unknown']);
+  const header = ['ID', 'LABEL', 'KID', 'CREATED'];
+  const widths = header.map((title, column) => Math.min(60, Math.max(title.length, ...rows.map((row) => row[column]!.length))));
+  return [header, ...rows].map((row) => row.map((cell, column) => pad(cell, widths[column]!)).join('  ').trimEnd()).join('\n');
+}
+
+export function keyDetailText(key: KeyDetail): string {
+  return [
+    `Label:        ${key.label}`,
+    `ID:           ${key.id}`,
+    `AppID:        ${key.appId ?? '(not known yet: recording the kid sets it)'}`,
+    `Key ID (kid): ${key.kid ?? '(not recorded yet: upload the public key in the JaaS console, then run jaas-keys kid KEY KID)'}`,
+    `Created:      ${key.createdAt ?? 'unknown'}`,
+    ...(key.kidRecordedAt ? [`Kid recorded: ${key.kidRecordedAt}`] : []),
+    `Source:       ${key.source}`,
+    `Fingerprint:  ${key.bits} ${key.fingerprint} (RSA)`,
+    key.randomart,
+  ].join('\n');
+}
+
+export function findingsText(findings: readonly Finding[]): string {
+  return findings.map((finding) => `! ${finding.message}`).join('\n');
+}

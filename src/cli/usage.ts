@@ -1,0 +1,24 @@
+export const USAGE = `jaas-keys: make, keep and use 8x8 JaaS API keys; private keys stay in the OS keychain.
+
+Usage:
+  jaas-keys new --label LABEL [--app-id APPID] [--json]   make a 4096-bit RSA key
+  jaas-keys list [--json]                                 list keys (from the key list only)
+  jaas-keys show KEY [--json]                             details, fingerprint and randomart
+  jaas-keys public KEY [--out FILE] [--force]             the public key as PEM, to upload to JaaS
+  jaas-keys kid KEY KID [--json]                          record the Key ID the JaaS console shows
+  jaas-keys rename KEY LABEL                              change a key's label
+  jaas-keys export-private KEY --out FILE [--pkcs8] [--force]
+                                                          write the private key to a file (mode 0600)
+  jaas-keys rm KEY [--yes]                                delete a key from the keychain and the list
+  jaas-keys doctor [--json]                               compare the key list with the keychain
+  jaas-keys recover ID --label LABEL                      list again a keychain secret doctor found
+
+KEY is a key's id, a unique prefix of it (4+ characters), its label or its kid.
+
+Options for every command:
+  --data-dir DIR   the key list's folder (also JAAS_KEYS_DATA_DIR; default: the app's folder)
+  -h, --help       this text
+
+Environment: JAAS_KEYS_SERVICE names the keychain service (default jaas-key-manager).
+Exit status: 0 done, 1 refused (one line on stderr says why), 2 usage error.
+`;

@@ -1,0 +1,29 @@
+import type { ErrorCode, ErrorValue, Result } from '../shared/errors';
+
+/** The one exception type the core throws. Its message is written for people. */
+export class CoreError extends Error {
+  readonly code: ErrorCode;
+  constructor(code: ErrorCode, message: string) {
+    super(message);
+    this.name = 'CoreError';
+    this.code = code;
+  }
+}
+
+/**
+ * Turns anything thrown into an error value. A CoreError keeps its code and
+ * message; anything else becomes `internal` with a generic message, because an
+ * unexpected exception's text may hold paths, stack frames or worse.
+ */
+export function toErrorValue(error: unknown): ErrorValue {
+  if (error instanceof CoreError) return { code: error.code, message: error.message };
+  return { code: 'internal', message: 'Something unexpected went wrong. Nothing was changed by the failed step.' };
+}
+
+export async function asResult<T>(work: () => Promise<T>): Promise<Result<T>> {
+  try {
+    return { ok: true, value: await work() };
+  } catch (error) {
+    return { ok: false, error: toErrorValue(error) };
+  }
+}

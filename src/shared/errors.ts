@@ -1,0 +1,48 @@
+// The fixed list of error codes that cross a boundary (core -> CLI, main -> renderer).
+// Every code has a human message attached where it is raised; the UI and the CLI
+// decide what to show per code, so adding a code means handling it in both.
+export const ERROR_CODES = [
+  'keychain_unavailable', // no D-Bus session, no Secret Service, native module missing
+  'keychain_locked', // the keychain exists but is locked
+  'key_not_found',
+  'ambiguous_key',
+  'invalid_label',
+  'label_taken',
+  'invalid_app_id',
+  'app_id_mismatch',
+  'invalid_kid',
+  'kid_in_use',
+  'catalog_corrupt',
+  'catalog_busy',
+  'secret_missing', // the catalog lists a key whose secret is gone from the keychain
+  'secret_corrupt', // a chunk of a secret is missing or does not match its manifest
+  'file_exists',
+  'file_error',
+  'invalid_key_file',
+  'public_key_only',
+  'not_rsa',
+  'weak_key',
+  'passphrase_required',
+  'wrong_passphrase',
+  'key_exists',
+  'no_kid',
+  'invalid_token',
+  'invalid_input', // an argument failed validation at a boundary
+  'forbidden_sender', // an IPC message from a frame that is not the app's own page
+  'unknown_method',
+  'cancelled', // the person dismissed a dialog
+  'internal', // an unexpected failure; details are logged without secrets
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface ErrorValue {
+  code: ErrorCode;
+  message: string;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorValue };
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
+}

@@ -1,0 +1,78 @@
+import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Catalog, type StoredKey } from '../../src/core/catalog';
+import { tempDir } from '../support/fixtures';
+
+function entry(n: number): StoredKey {
+  return {
+    id: n.toString(16).padStart(16, '0'),
+    label: `key ${n}`,
+    appId: null,
+    kid: null,
+    createdAt: new Date(0).toISOString(),
+    kidRecordedAt: null,
+    bits: 4096,
+    fingerprint: `SHA256:${n}`,
+    source: 'generated',
+    publicPem: '-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----\n',
+  };
+}
+
+describe('Catalog', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await tempDir();
+  });
+  afterEach(() => rm(dir, { recursive: true, force: true }));
+
+  it('reads a missing file as an empty list and writes versioned JSON', async () => {
+    const catalog = new Catalog(dir);
+    expect(await catalog.read()).toEqual([]);
+    await catalog.update((keys) => void keys.push(entry(1)));
+    const json = JSON.parse(await readFile(join(dir, 'keys.json'), 'utf8'));
+    expect(json).toEqual({ version: 1, keys: [entry(1)] });
+    expect((await stat(join(dir, 'keys.json'))).mode & 0o777).toBe(0o600);
+  });
+
+  it('leaves no temporary or lock file behind', async () => {
+    const catalog = new Catalog(dir);
+    await catalog.update((keys) => void keys.push(entry(1)));
+    expect(await readdir(dir)).toEqual(['keys.json']);
+  });
+
+  it.each([
+    ['not JSON', '{"version":1,"keys":[', /not valid JSON/],
+    ['a wrong shape', '{"version":1,"keys":[{"id":"x"}]}', /keys\.0\.id is not valid/],
+    ['no version', '{"keys":[]}', /version is not valid/],
+  ])('refuses a catalog that is %s and never overwrites it', async (_name, text, message) => {
+    await writeFile(join(dir, 'keys.json'), text);
+    const catalog = new Catalog(dir);
+    await expect(catalog.read()).rejects.toMatchObject({ code: 'catalog_corrupt', message: expect.stringMatching(message) });
+    await expect(catalog.update((keys) => void keys.push(entry(1)))).rejects.toMatchObject({ code: 'catalog_corrupt' });
+    expect(await readFile(join(dir, 'keys.json'), 'utf8')).toBe(text);
+  });
+
+  it('refuses a catalog from a newer version with a hint to update', async () => {
+    await writeFile(join(dir, 'keys.json'), '{"version":2,"keys":[]}');
+    await expect(new Catalog(dir).read()).rejects.toMatchObject({ code: 'catalog_corrupt', message: expect.stringMatching(/newer version/) });
+  });
+
+  it('keeps every change when many updates run at once, from two Catalog objects', async () => {
+    const first = new Catalog(dir);
+    const second = new Catalog(dir);
+    await Promise.all(Array.from({ length: 40 }, (_, n) => (n % 2 ? first : second).update((keys) => void keys.push(entry(n)))));
+    const ids = (await first.read()).map((key) => key.id).sort();
+    expect(ids).toEqual(Array.from({ length: 40 }, (_, n) => entry(n).id).sort());
+  });
+
+  it('writes nothing when a change throws', async () => {
+    const catalog = new Catalog(dir);
+    await catalog.update((keys) => void keys.push(entry(1)));
+    await expect(catalog.update((keys) => {
+      keys.push(entry(2));
+      throw new Error('refused');
+    })).rejects.toThrow('refused');
+    expect((await catalog.read()).map((key) => key.id)).toEqual([entry(1).id]);
+  });
+});

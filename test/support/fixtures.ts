@@ -1,0 +1,50 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import keytar from 'keytar';
+import { KeyManager } from '../../src/core/keyManager';
+import { KeytarStore } from '../../src/core/keytarStore';
+
+/** A keychain service name no other test (or person) uses. */
+export function uniqueService(): string {
+  return `jaas-test-${randomBytes(6).toString('hex')}`;
+}
+
+export async function tempDir(prefix = 'jaas-test-'): Promise<string> {
+  return mkdtemp(join(tmpdir(), prefix));
+}
+
+/** Deletes every credential under a test service: tests leave nothing behind. */
+export async function clearService(service: string): Promise<void> {
+  for (const { account } of await keytar.findCredentials(service)) await keytar.deletePassword(service, account);
+}
+
+export interface Sandbox {
+  dataDir: string;
+  service: string;
+  store: KeytarStore;
+  keys: KeyManager;
+  cleanup(): Promise<void>;
+}
+
+/** A fresh data folder and keychain service on the real keychain. */
+export async function sandbox(options: { chunkSize?: number } = {}): Promise<Sandbox> {
+  const dataDir = await tempDir();
+  const service = uniqueService();
+  const store = new KeytarStore(service);
+  const keys = new KeyManager({ dataDir, store, chunkSize: options.chunkSize });
+  return {
+    dataDir,
+    service,
+    store,
+    keys,
+    async cleanup() {
+      await clearService(service);
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export const APP_ID = 'vpaas-magic-cookie-1fc542a3e4414a44b2611668195e2bfe';
+export const KID = `${APP_ID}/4f4910`;
