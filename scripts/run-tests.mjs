@@ -4,11 +4,12 @@
 // private keychain session.
 import { spawnSync } from 'node:child_process';
 
-function step(title, file, args) {
+function step(title, file, args, { countsTests = false } = {}) {
   process.stdout.write(`\n== ${title}\n`);
   const result = spawnSync(file, args, { stdio: 'inherit', shell: process.platform === 'win32' });
   if (result.status !== 0) {
-    process.stdout.write(`\n${title} failed.\nTests: 0 passed, 1 failed\n`);
+    // vitest prints its own closing count; a failed build step has none, so say it here.
+    process.stdout.write(`\n${title} failed.\n${countsTests ? '' : 'Tests: 0 passed, 1 failed\n'}`);
     process.exit(result.status ?? 1);
   }
 }
@@ -16,4 +17,4 @@ function step(title, file, args) {
 const extra = process.argv.slice(2);
 step('Type-check (tsc --noEmit)', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
 step('Build the jaas-keys command', 'node', ['scripts/build-cli.mjs']);
-step('Tests (vitest, private keychain)', 'node', ['scripts/with-keychain.mjs', 'npx', 'vitest', 'run', ...extra]);
+step('Tests (vitest, private keychain)', 'node', ['scripts/with-keychain.mjs', 'npx', 'vitest', 'run', ...extra], { countsTests: true });

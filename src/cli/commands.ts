@@ -69,8 +69,9 @@ export const COMMANDS: Record<string, Command> = {
       if (context.options.json) return print(context, keyJson(key));
       context.out(`Made key "${key.label}" (${key.id}), ${key.bits} bits, ${key.fingerprint}.`);
       context.out('The private key is in the OS keychain. Next:');
-      context.out(`  1. jaas-keys public ${key.id} --out "${key.label}.pub"   (upload this in the JaaS console: API keys, Add API key)`);
-      context.out(`  2. jaas-keys kid ${key.id} KID                  (the Key ID the console shows for it)`);
+      context.out(`  1. Save the public key:   jaas-keys public ${key.id} --out "${key.label}.pub"`);
+      context.out('  2. Upload it in the JaaS console: API keys, Add API key, upload the .pub file.');
+      context.out(`  3. Record the Key ID the console shows:   jaas-keys kid ${key.id} KID`);
     },
   },
   list: {

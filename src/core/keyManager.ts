@@ -3,7 +3,7 @@ import { open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Finding, KeyDetail, KeyListing, KeyRecord, KeySource } from '../shared/keys';
 import { Catalog, type StoredKey } from './catalog';
-import { CoreError } from './errors';
+import { CoreError, toErrorValue } from './errors';
 import { rsaRandomart, sshFingerprint } from './fingerprint';
 import { checkAppId, checkKid } from './kid';
 import { checkLabel } from './label';
@@ -93,9 +93,15 @@ export class KeyManager {
     return findings;
   }
 
+  /** The key list with reconcile's findings; a keychain that cannot be reached is reported, not fatal. */
   async listing(): Promise<KeyListing> {
-    const [keys, findings] = await Promise.all([this.list(), this.reconcile()]);
-    return { keys, findings };
+    const keys = await this.list();
+    try {
+      return { keys, findings: await this.reconcile(), keychainProblem: null };
+    } catch (error) {
+      if (!(error instanceof CoreError) || error.code === 'catalog_corrupt') throw error;
+      return { keys, findings: [], keychainProblem: toErrorValue(error) };
+    }
   }
 
   async resolve(ref: string): Promise<KeyRecord> {

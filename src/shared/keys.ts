@@ -1,3 +1,5 @@
+import type { ErrorValue } from './errors';
+
 // Key metadata as both the back end and the window see it. Never holds private material.
 
 export type KeySource = 'generated' | 'imported' | 'recovered';
@@ -30,4 +32,6 @@ export type Finding =
 export interface KeyListing {
   keys: KeyRecord[];
   findings: Finding[];
+  /** Set when the keychain could not be checked (locked, missing); the keys are still listed. */
+  keychainProblem: ErrorValue | null;
 }

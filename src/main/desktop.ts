@@ -1,0 +1,23 @@
+// What the IPC handlers need from the desktop around them. Electron provides it
+// in electronDesktop.ts; keeping it an interface lets the handlers run in Node.
+
+export interface SaveDialogRequest {
+  title: string;
+  defaultName: string;
+  filters: Array<{ name: string; extensions: string[] }>;
+}
+
+export interface ConfirmRequest {
+  message: string;
+  detail: string;
+  confirmLabel: string;
+}
+
+export interface Desktop {
+  /** The path the person chose, or null when they cancelled. */
+  chooseSavePath(request: SaveDialogRequest): Promise<string | null>;
+  /** True only when the person pressed the confirm button. */
+  confirm(request: ConfirmRequest): Promise<boolean>;
+  writeClipboard(text: string): void;
+  openExternal(url: string): Promise<void>;
+}

@@ -1,0 +1,62 @@
+import { app, BrowserWindow, Menu } from 'electron';
+import { fileURLToPath } from 'node:url';
+import { openKeyManager } from '../core/index';
+import { createDispatcher } from './ipc/dispatch';
+import { createHandlers } from './ipc/handlers';
+import { registerIpc } from './ipc/register';
+import { electronDesktop } from './electronDesktop';
+import { hardenSessionsAndContents, registerAppScheme, serveRenderer } from './hardening';
+import { applicationMenu } from './menu';
+import { APP_ENTRY_URL, isTrustedPageUrl, windowOptions } from './security';
+
+// The main process: thin wiring from Electron to the core. Everything with logic
+// in it (handlers, validation, security settings) lives in modules tested in Node.
+
+const here = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
+// electron-vite sets this during `npm run dev` only; a packaged app never has it.
+const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
+
+// The E2E suite runs the app against its own data folder and keychain service.
+if (process.env.JAAS_KEYS_DATA_DIR) app.setPath('userData', process.env.JAAS_KEYS_DATA_DIR);
+
+registerAppScheme();
+
+let mainWindow: BrowserWindow | null = null;
+
+function createWindow(): void {
+  const window = new BrowserWindow(windowOptions(here('../preload/index.cjs'), here('../../assets/icon.png')));
+  mainWindow = window;
+  window.once('ready-to-show', () => window.show());
+  window.on('closed', () => {
+    if (mainWindow === window) mainWindow = null;
+  });
+  void window.loadURL(devServerUrl ?? APP_ENTRY_URL);
+}
+
+if (!app.requestSingleInstanceLock()) {
+  // Another copy is running: it gets focus (below), this one leaves before touching the keychain.
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+
+  void app.whenReady().then(() => {
+    hardenSessionsAndContents(devServerUrl);
+    serveRenderer(here('../renderer'));
+    const keys = openKeyManager({ dataDir: app.getPath('userData'), service: process.env.JAAS_KEYS_SERVICE || undefined });
+    const handlers = createHandlers(keys, electronDesktop(() => mainWindow));
+    registerIpc(createDispatcher(handlers, (url) => isTrustedPageUrl(url, devServerUrl), (line) => console.error(`[jaas] ${line}`)));
+    Menu.setApplicationMenu(applicationMenu());
+    createWindow();
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) createWindow();
+    });
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+}

@@ -1,0 +1,112 @@
+import { writeFile } from 'node:fs/promises';
+import { CoreError } from '../../core/errors';
+import { checkKid } from '../../core/kid';
+import type { KeyManager } from '../../core/keyManager';
+import type { Input, Output } from '../../shared/contract';
+import type { KeyListing } from '../../shared/keys';
+import type { Method } from '../../shared/methods';
+import type { Desktop } from '../desktop';
+import { isAllowedExternalUrl } from '../security';
+
+export type Handlers = { [M in Method]: (input: Input<M>) => Promise<Output<M>> };
+
+const cancelled = () => new CoreError('cancelled', 'Cancelled; nothing was written.');
+
+function fileName(label: string, extension: string): string {
+  // Labels may hold characters no file system likes; the dialog still lets the person change it.
+  return `${label.replace(/[\\/:*?"<>|]+/g, '-')}${extension}`;
+}
+
+/**
+ * The back end of the window: each handler takes input the dispatcher already
+ * validated and returns plain values. None returns private key material: the
+ * private export happens here, from confirmation to a 0600 file.
+ */
+export function createHandlers(keys: KeyManager, desktop: Desktop): Handlers {
+  // Reconciling reads the whole keychain, so it runs at start and on request, not on every listing.
+  let lastCheck: Promise<KeyListing> = Promise.resolve({ keys: [], findings: [], keychainProblem: null });
+  const recheck = () => {
+    lastCheck = keys.listing();
+    lastCheck.catch(() => undefined); // a failed check is reported by the next listing, never left unhandled
+    return lastCheck;
+  };
+  void recheck();
+  const listing = async (): Promise<KeyListing> => {
+    const checked = await lastCheck.catch(() => null);
+    const current = await keys.list();
+    return { keys: current, findings: checked?.findings ?? [], keychainProblem: checked?.keychainProblem ?? null };
+  };
+
+  return {
+    listKeys: () => listing(),
+    checkKeychain: () => recheck(),
+    generateKey: ({ label, appId }) => keys.generate({ label, appId: appId ?? null }),
+    showKey: ({ id }) => keys.show(id),
+    async checkKid({ id, kid }) {
+      const key = await keys.resolve(id);
+      const check = checkKid(kid, key.appId);
+      if (!check.ok) return { ok: false, problem: check.problem };
+      const holder = (await keys.list()).find((other) => other.kid === kid && other.id !== id);
+      return holder ? { ok: false, problem: `Key ID ${kid} is already recorded for "${holder.label}".` } : { ok: true, problem: null };
+    },
+    recordKid: ({ id, kid }) => keys.recordKid(id, kid),
+    renameKey: ({ id, label }) => keys.rename(id, label),
+    async savePublicKey({ id }) {
+      const key = await keys.show(id);
+      const path = await desktop.chooseSavePath({
+        title: `Save the public key of "${key.label}"`,
+        defaultName: fileName(key.label, '.pub'),
+        filters: [{ name: 'Public key (PEM)', extensions: ['pub', 'pem'] }],
+      });
+      if (path === null) throw cancelled();
+      try {
+        await writeFile(path, key.publicPem, { mode: 0o644 });
+      } catch (error) {
+        throw new CoreError('file_error', `Cannot write ${path} (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}).`);
+      }
+      return { path };
+    },
+    async copyPublicKey({ id }) {
+      desktop.writeClipboard(await keys.publicPem(id));
+      return { copied: true };
+    },
+    async copyText({ text }) {
+      if (/PRIVATE KEY/.test(text)) throw new CoreError('invalid_input', 'Private key material is never put on the clipboard.');
+      desktop.writeClipboard(text);
+      return { copied: true };
+    },
+    async exportPrivateKey({ id, format }) {
+      const key = await keys.resolve(id);
+      const confirmed = await desktop.confirm({
+        message: `Export the private key of "${key.label}" to a file?`,
+        detail: 'Anyone who has this file can sign meeting tokens for your JaaS app. Store it somewhere safe, do not send it by email or chat, and delete it when you no longer need it. The key stays in the keychain either way.',
+        confirmLabel: 'Export private key',
+      });
+      if (!confirmed) throw cancelled();
+      const path = await desktop.chooseSavePath({
+        title: `Save the private key of "${key.label}"`,
+        defaultName: fileName(key.label, '.pem'),
+        filters: [{ name: 'Private key (PEM)', extensions: ['pem', 'key'] }],
+      });
+      if (path === null) throw cancelled();
+      // The save dialog has already asked before replacing an existing file.
+      await keys.exportPrivate(id, path, { pkcs8: format === 'pkcs8', force: true });
+      return { path };
+    },
+    async deleteKey({ id }) {
+      const removed = await keys.delete(id);
+      void recheck();
+      return { id: removed.id };
+    },
+    async recoverKey({ id, label }) {
+      const key = await keys.recover(id, label);
+      void recheck();
+      return key;
+    },
+    async openExternal({ url }) {
+      if (!isAllowedExternalUrl(url)) throw new CoreError('invalid_input', 'Only the JaaS console and 8x8 documentation links open from the app.');
+      await desktop.openExternal(url);
+      return { opened: true };
+    },
+  };
+}

@@ -1,0 +1,25 @@
+// The names of every method the window may call. The preload imports only this
+// list (not the schemas), so the bridge exposes exactly these and nothing else.
+export const METHODS = [
+  'listKeys',
+  'checkKeychain',
+  'generateKey',
+  'showKey',
+  'checkKid',
+  'recordKid',
+  'renameKey',
+  'savePublicKey',
+  'copyPublicKey',
+  'copyText',
+  'exportPrivateKey',
+  'deleteKey',
+  'recoverKey',
+  'openExternal',
+] as const;
+
+export type Method = (typeof METHODS)[number];
+
+/** The IPC channel of a method; one channel per method, never a generic one. */
+export function channelFor(method: Method): string {
+  return `jaas:${method}`;
+}

@@ -1,0 +1,186 @@
+import { createPrivateKey } from 'node:crypto';
+import { readFile, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import keytar from 'keytar';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDispatcher, redactForLog, type Dispatch } from '../../src/main/ipc/dispatch';
+import { createHandlers } from '../../src/main/ipc/handlers';
+import { APP_ENTRY_URL, isTrustedPageUrl } from '../../src/main/security';
+import { METHODS } from '../../src/shared/methods';
+import { APP_ID, KID, sandbox, tempDir, type Sandbox } from '../support/fixtures';
+import { RecordingDesktop } from '../support/recordingDesktop';
+
+describe('IPC dispatcher over the real core and keychain', () => {
+  let box: Sandbox;
+  let desktop: RecordingDesktop;
+  let dispatch: Dispatch;
+  let outDir: string;
+  const logged: string[] = [];
+  const results: unknown[] = [];
+  let keyId: string;
+
+  /** A call from the app's own page; every result is kept for the private-material scan. */
+  const call = async (method: string, input: unknown) => {
+    const result = await dispatch(method, APP_ENTRY_URL, input);
+    results.push(result);
+    return result;
+  };
+
+  beforeAll(async () => {
+    box = await sandbox();
+    outDir = await tempDir();
+    desktop = new RecordingDesktop();
+    dispatch = createDispatcher(createHandlers(box.keys, desktop), (url) => isTrustedPageUrl(url), (line) => logged.push(line));
+    const made = await call('generateKey', { label: 'ipc key' });
+    expect(made).toMatchObject({ ok: true, value: { label: 'ipc key', bits: 4096 } });
+    keyId = (made as { value: { id: string } }).value.id;
+  });
+  afterAll(() => box.cleanup());
+
+  it('refuses an unknown method', async () => {
+    expect(await call('readPrivateKey', { id: keyId })).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
+    expect(await call('__proto__', {})).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
+  });
+
+  it.each([undefined, '', 'file:///etc/passwd', 'https://evil.example/', 'app://other/index.html', 'http://localhost:5173/', 'not a url'])(
+    'refuses a message from %j and changes nothing',
+    async (url) => {
+      const before = await box.keys.list();
+      const result = await dispatch('renameKey', url, { id: keyId, label: 'hijacked' });
+      expect(result).toMatchObject({ ok: false, error: { code: 'forbidden_sender' } });
+      expect(await box.keys.list()).toEqual(before);
+    },
+  );
+
+  it('trusts the dev server only when it is the configured one', () => {
+    expect(isTrustedPageUrl('http://localhost:5173/', 'http://localhost:5173')).toBe(true);
+    expect(isTrustedPageUrl('http://localhost:5174/', 'http://localhost:5173')).toBe(false);
+  });
+
+  const badInputs: Array<[string, unknown]> = [
+    ['generateKey', null],
+    ['generateKey', 'label'],
+    ['generateKey', { label: 5 }],
+    ['generateKey', { label: 'x', extra: true }],
+    ['generateKey', { label: 'x'.repeat(201) }],
+    ['generateKey', { label: 'x', appId: 7 }],
+    ['recordKid', { id: 'short', kid: KID }],
+    ['recordKid', { id: 'ABCDEF0123456789', kid: KID }],
+    ['recordKid', { kid: KID }],
+    ['recordKid', { id: '0123456789abcdef', kid: 'k'.repeat(501) }],
+    ['exportPrivateKey', { id: '0123456789abcdef', format: 'openssh' }],
+    ['copyText', { text: 'x'.repeat(20_001) }],
+    ['listKeys', { all: true }],
+    ['openExternal', { url: ['https://jaas.8x8.vc'] }],
+  ];
+  it.each(badInputs)('refuses %s(%j) at the boundary', async (method, input) => {
+    const result = await call(method, input);
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining(`Refused ${method}`) } });
+  });
+
+  it('lists keys with the reconcile findings', async () => {
+    expect(await call('listKeys', {})).toMatchObject({ ok: true, value: { keys: [expect.objectContaining({ id: keyId })], findings: [], keychainProblem: null } });
+  });
+
+  it('shows a key with fingerprint, randomart and public PEM', async () => {
+    const shown = await call('showKey', { id: keyId });
+    expect(shown).toMatchObject({ ok: true, value: { id: keyId, publicPem: expect.stringMatching(/^-----BEGIN PUBLIC KEY-----\n/), randomart: expect.stringContaining('[RSA 4096]') } });
+  });
+
+  it('checks a kid live, records it, and reports the core error codes as values', async () => {
+    expect(await call('checkKid', { id: keyId, kid: `${KID} ` })).toMatchObject({ ok: true, value: { ok: false, problem: expect.stringMatching(/spaces/) } });
+    expect(await call('checkKid', { id: keyId, kid: KID })).toEqual({ ok: true, value: { ok: true, problem: null } });
+    expect(await call('recordKid', { id: keyId, kid: `${APP_ID}/ABCDEF` })).toMatchObject({ ok: false, error: { code: 'invalid_kid' } });
+    expect(await call('recordKid', { id: keyId, kid: KID })).toMatchObject({ ok: true, value: { kid: KID, appId: APP_ID } });
+    expect(await call('showKey', { id: 'ffffffffffffffff' })).toMatchObject({ ok: false, error: { code: 'key_not_found' } });
+  });
+
+  it('copies exactly the SPKI PEM to the clipboard', async () => {
+    expect(await call('copyPublicKey', { id: keyId })).toEqual({ ok: true, value: { copied: true } });
+    expect(desktop.clipboard).toBe(await box.keys.publicPem(keyId));
+    expect(await call('copyText', { text: '-----BEGIN RSA PRIVATE KEY-----' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  });
+
+  it('saves the public PEM through the save dialog, named after the label', async () => {
+    const path = join(outDir, 'ipc key.pub');
+    desktop.savePaths.push(path);
+    expect(await call('savePublicKey', { id: keyId })).toEqual({ ok: true, value: { path } });
+    expect(desktop.saveRequests.at(-1)?.defaultName).toBe('ipc key.pub');
+    expect(await readFile(path, 'utf8')).toBe(await box.keys.publicPem(keyId));
+    desktop.savePaths.push(null);
+    expect(await call('savePublicKey', { id: keyId })).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+  });
+
+  it('exports the private key only after confirmation, to a 0600 file, returning only the path', async () => {
+    desktop.confirmAnswers.push(false);
+    expect(await call('exportPrivateKey', { id: keyId, format: 'pkcs1' })).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+    expect(desktop.confirmRequests.at(-1)?.message).toContain('"ipc key"');
+
+    const path = join(outDir, 'ipc.pem');
+    await writeFile(path, 'old file the dialog agreed to replace');
+    desktop.confirmAnswers.push(true);
+    desktop.savePaths.push(path);
+    expect(await call('exportPrivateKey', { id: keyId, format: 'pkcs1' })).toEqual({ ok: true, value: { path } });
+    expect((await stat(path)).mode & 0o777).toBe(0o600);
+    expect(await readFile(path, 'utf8')).toMatch(/^-----BEGIN RSA PRIVATE KEY-----\n/);
+  });
+
+  it('renames, and refuses a label another key has', async () => {
+    expect(await call('renameKey', { id: keyId, label: 'renamed' })).toMatchObject({ ok: true, value: { label: 'renamed' } });
+    const second = await call('generateKey', { label: 'second', appId: null });
+    expect(second).toMatchObject({ ok: true });
+    expect(await call('renameKey', { id: keyId, label: 'second' })).toMatchObject({ ok: false, error: { code: 'label_taken' } });
+  });
+
+  it('keeps both keys when two are generated at once', async () => {
+    const [a, b] = await Promise.all([call('generateKey', { label: 'parallel a' }), call('generateKey', { label: 'parallel b' })]);
+    expect(a).toMatchObject({ ok: true });
+    expect(b).toMatchObject({ ok: true });
+    const labels = (await box.keys.list()).map((key) => key.label);
+    expect(labels).toEqual(expect.arrayContaining(['parallel a', 'parallel b']));
+  });
+
+  it('opens only allow-listed https links', async () => {
+    expect(await call('openExternal', { url: 'https://jaas.8x8.vc/#/apikeys' })).toEqual({ ok: true, value: { opened: true } });
+    for (const url of ['http://jaas.8x8.vc/', 'https://evil.example/', 'file:///etc/passwd', 'https://jaas.8x8.vc.evil.example/', 'javascript:alert(1)', 'https://user@jaas.8x8.vc/']) {
+      expect(await call('openExternal', { url })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    }
+    expect(desktop.opened).toEqual(['https://jaas.8x8.vc/#/apikeys']);
+  });
+
+  it('deletes a key and its secret', async () => {
+    const second = (await box.keys.resolve('second')).id;
+    expect(await call('deleteKey', { id: second })).toEqual({ ok: true, value: { id: second } });
+    expect((await keytar.findCredentials(box.service)).some((c) => c.account.startsWith(second))).toBe(false);
+  });
+
+  it('never returns private key material from any method', async () => {
+    const calledMethods = new Set(results.map((_, i) => i));
+    expect(calledMethods.size).toBeGreaterThan(20);
+    const pem = await (box.keys as unknown as { vault: { get(id: string): Promise<string> } }).vault.get(keyId);
+    const jwk = createPrivateKey(pem).export({ format: 'jwk' });
+    const secrets = (['d', 'p', 'q', 'dp', 'dq', 'qi'] as const).flatMap((part) => {
+      const bytes = Buffer.from(jwk[part]!, 'base64url');
+      return [jwk[part]!, bytes.toString('base64'), bytes.toString('hex'), BigInt(`0x${bytes.toString('hex')}`).toString()];
+    });
+    const text = JSON.stringify(results);
+    expect(text).not.toMatch(/PRIVATE KEY/);
+    for (const secret of secrets) expect(text.includes(secret.slice(0, 40))).toBe(false);
+    // The contract offers nothing that reads a private key back.
+    expect(METHODS.filter((m) => /private/i.test(m))).toEqual(['exportPrivateKey']);
+  });
+
+  it('turns an unexpected exception into a generic error and logs it without secrets', async () => {
+    const failing = createDispatcher(
+      { ...createHandlers(box.keys, desktop), listKeys: async () => { throw new Error('boom -----BEGIN RSA PRIVATE KEY-----\nMIIE\n-----END RSA PRIVATE KEY-----'); } },
+      () => true,
+      (line) => logged.push(line),
+    );
+    const result = await failing('listKeys', 'app://jaas/', {});
+    expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(JSON.stringify(result)).not.toContain('boom');
+    expect(logged.at(-1)).toContain('boom');
+    expect(logged.at(-1)).not.toContain('MIIE');
+    expect(redactForLog('x -----BEGIN PRIVATE KEY-----\nabc\n-----END PRIVATE KEY----- y')).toBe('x [private key removed] y');
+  });
+});

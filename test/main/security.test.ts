@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { resolveAppFile } from '../../src/main/appFiles';
+import { APP_ENTRY_URL, CONTENT_SECURITY_POLICY, isAllowedExternalUrl, windowOptions } from '../../src/main/security';
+
+describe('the window follows the Electron security checklist', () => {
+  const prefs = windowOptions('/app/preload/index.cjs').webPreferences!;
+
+  it('isolates, sandboxes and keeps web security', () => {
+    expect(prefs).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      preload: '/app/preload/index.cjs',
+    });
+    expect(prefs.enableBlinkFeatures ?? '').toBe('');
+  });
+
+  it('loads the page from the custom protocol, not file://', () => {
+    expect(APP_ENTRY_URL).toBe('app://jaas/index.html');
+  });
+
+  it('has a strict CSP: nothing remote, no inline script, no eval', () => {
+    const directives = Object.fromEntries(CONTENT_SECURITY_POLICY.split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1)]));
+    expect(directives['default-src']).toEqual(["'none'"]);
+    expect(directives['script-src']).toEqual(["'self'"]);
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-eval|https?:|\*/);
+    expect(directives['connect-src']).toEqual(["'none'"]);
+    expect(directives['object-src']).toEqual(["'none'"]);
+  });
+
+  it('the CSP in index.html matches the one the protocol sends', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const html = await readFile('src/renderer/index.html', 'utf8');
+    const meta = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1];
+    // frame-ancestors is ignored in a meta tag, so the header alone carries it.
+    expect(meta).toBe(CONTENT_SECURITY_POLICY.replace("; frame-ancestors 'none'", ''));
+  });
+
+  it('allows only https JaaS and 8x8 docs links out', () => {
+    expect(isAllowedExternalUrl('https://jaas.8x8.vc/')).toBe(true);
+    expect(isAllowedExternalUrl('https://developer.8x8.com/jaas/docs')).toBe(true);
+    for (const url of ['http://jaas.8x8.vc/', 'https://jaas.8x8.vc:444/', 'https://evil.example/', 'file:///x', 'nonsense', 'https://8x8.vc.evil.example/']) {
+      expect(isAllowedExternalUrl(url)).toBe(false);
+    }
+  });
+});
+
+describe('resolveAppFile serves only the built renderer', () => {
+  const root = '/app/out/renderer';
+  it.each([
+    ['app://jaas/', '/app/out/renderer/index.html'],
+    ['app://jaas/index.html', '/app/out/renderer/index.html'],
+    ['app://jaas/assets/index-1.js', '/app/out/renderer/assets/index-1.js'],
+  ])('maps %s', (url, path) => expect(resolveAppFile(root, url)?.path).toBe(path));
+
+  it('keeps a dot-dot path inside the renderer folder (the URL parser collapses it)', () => {
+    expect(resolveAppFile(root, 'app://jaas/../main/index.js')?.path).toBe('/app/out/renderer/main/index.js');
+  });
+
+  it.each(['app://jaas/%2e%2e/%2e%2e/etc/passwd', 'app://jaas/..%2f..%2fetc%2fpasswd', 'app://other/index.html', 'file:///etc/passwd', 'app://jaas/%00', 'app://jaas/secret.pem', 'app://jaas/%E0%A4%A'])(
+    'refuses %s',
+    (url) => expect(resolveAppFile(root, url)).toBeNull(),
+  );
+});
