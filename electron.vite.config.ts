@@ -15,6 +15,6 @@ export default defineConfig({
   renderer: {
     root: 'src/renderer',
     plugins: [react()],
-    build: { rolldownOptions: { input: 'src/renderer/index.html' } },
+    build: { minify: true, rolldownOptions: { input: 'src/renderer/index.html' } },
   },
 });

@@ -17,4 +17,5 @@ function step(title, file, args, { countsTests = false } = {}) {
 const extra = process.argv.slice(2);
 step('Type-check (tsc --noEmit)', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
 step('Build the jaas-keys command', 'node', ['scripts/build-cli.mjs']);
+step('Build the app (electron-vite: main, preload, renderer)', 'npx', ['electron-vite', 'build', '--logLevel', 'warn']);
 step('Tests (vitest, private keychain)', 'node', ['scripts/with-keychain.mjs', 'npx', 'vitest', 'run', ...extra], { countsTests: true });

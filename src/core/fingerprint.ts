@@ -1,4 +1,5 @@
 import { createHash, type KeyObject } from 'node:crypto';
+import { randomart } from '../shared/randomart';
 
 // OpenSSH fingerprints and randomart, computed the way ssh-keygen does so that
 // `ssh-keygen -lvf` on the same key prints exactly the same text.
@@ -42,48 +43,6 @@ export function sha256Digest(key: KeyObject): Buffer {
 /** `SHA256:` + unpadded base64, as `ssh-keygen -lf` prints it. */
 export function sshFingerprint(key: KeyObject): string {
   return `SHA256:${sha256Digest(key).toString('base64').replace(/=+$/, '')}`;
-}
-
-const FIELD_WIDTH = 17;
-const FIELD_HEIGHT = 9;
-const SYMBOLS = ' .o+=*BOX@%&#/^SE';
-
-function centredBorder(label: string): string {
-  const left = Math.floor((FIELD_WIDTH - label.length) / 2);
-  return `+${'-'.repeat(left)}${label}${'-'.repeat(FIELD_WIDTH - left - label.length)}+`;
-}
-
-/**
- * The "drunken bishop" picture ssh-keygen draws: the digest steers a walk over a
- * 17x9 field, two bits a step; each cell shows how often it was visited, S marks
- * the start and E the end.
- */
-export function randomart(digest: Buffer, title: string, hashName = 'SHA256'): string {
-  const maxSymbol = SYMBOLS.length - 1;
-  const field: number[][] = Array.from({ length: FIELD_WIDTH }, () => new Array<number>(FIELD_HEIGHT).fill(0));
-  let x = Math.floor(FIELD_WIDTH / 2);
-  let y = Math.floor(FIELD_HEIGHT / 2);
-  for (const byte of digest) {
-    let input = byte;
-    for (let step = 0; step < 4; step++) {
-      x = Math.min(Math.max(x + (input & 1 ? 1 : -1), 0), FIELD_WIDTH - 1);
-      y = Math.min(Math.max(y + (input & 2 ? 1 : -1), 0), FIELD_HEIGHT - 1);
-      const column = field[x]!;
-      if (column[y]! < maxSymbol - 2) column[y]!++;
-      input >>= 2;
-    }
-  }
-  field[Math.floor(FIELD_WIDTH / 2)]![Math.floor(FIELD_HEIGHT / 2)] = maxSymbol - 1;
-  field[x]![y] = maxSymbol;
-
-  const rows = [centredBorder(title)];
-  for (let row = 0; row < FIELD_HEIGHT; row++) {
-    let line = '|';
-    for (let col = 0; col < FIELD_WIDTH; col++) line += SYMBOLS[Math.min(field[col]![row]!, maxSymbol)];
-    rows.push(`${line}|`);
-  }
-  rows.push(centredBorder(`[${hashName}]`));
-  return rows.join('\n');
 }
 
 export function rsaRandomart(key: KeyObject, bits: number): string {

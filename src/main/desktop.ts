@@ -18,6 +18,6 @@ export interface Desktop {
   chooseSavePath(request: SaveDialogRequest): Promise<string | null>;
   /** True only when the person pressed the confirm button. */
   confirm(request: ConfirmRequest): Promise<boolean>;
-  writeClipboard(text: string): void;
+  writeClipboard(text: string): void | Promise<void>;
   openExternal(url: string): Promise<void>;
 }

@@ -54,3 +54,16 @@ describe('fingerprints, randomart and public export against ssh-keygen and opens
     }
   });
 });
+
+describe('randomartFromFingerprint', () => {
+  it('draws from the fingerprint alone what ssh-keygen draws from the key', async () => {
+    const { randomartFromFingerprint } = await import('../../src/shared/randomart');
+    const dir = await tempDir();
+    const path = join(dir, 'k');
+    execFileSync('ssh-keygen', ['-q', '-t', 'rsa', '-b', '2048', '-m', 'PEM', '-N', '', '-f', path]);
+    const oracle = sshKeygenFingerprint(path);
+    expect(randomartFromFingerprint(oracle.fingerprint, oracle.bits)).toBe(oracle.randomart);
+    expect(randomartFromFingerprint('SHA256:short', 4096)).toBeNull();
+    await rm(dir, { recursive: true, force: true });
+  });
+});

@@ -67,12 +67,12 @@ export function createHandlers(keys: KeyManager, desktop: Desktop): Handlers {
       return { path };
     },
     async copyPublicKey({ id }) {
-      desktop.writeClipboard(await keys.publicPem(id));
+      await desktop.writeClipboard(await keys.publicPem(id));
       return { copied: true };
     },
     async copyText({ text }) {
       if (/PRIVATE KEY/.test(text)) throw new CoreError('invalid_input', 'Private key material is never put on the clipboard.');
-      desktop.writeClipboard(text);
+      await desktop.writeClipboard(text);
       return { copied: true };
     },
     async exportPrivateKey({ id, format }) {

@@ -1,0 +1,149 @@
+import { useEffect, useState } from 'react';
+import type { ErrorValue } from '../../../shared/errors';
+import type { Finding, KeyDetail as Detail, KeyRecord } from '../../../shared/keys';
+import { ConfirmDialog } from '../components/ConfirmDialog';
+import { CopyButton } from '../components/CopyButton';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { Randomart } from '../components/Randomart';
+import { call } from '../lib/api';
+import { formatDate } from '../lib/sortKeys';
+import { useAction } from '../lib/useAction';
+import { RecordKid } from './RecordKid';
+import { RenameLabel } from './RenameLabel';
+
+export const JAAS_CONSOLE_URL = 'https://jaas.8x8.vc/#/apikeys';
+
+interface Props {
+  id: string;
+  justCreated: boolean;
+  finding: Finding | undefined;
+  onChanged: (key: KeyRecord | null, message?: string) => void;
+}
+
+/** One key: what it is, its public half to upload, its kid, and the risky actions behind confirmations. */
+export function KeyDetail({ id, justCreated, finding, onChanged }: Props) {
+  const [detail, setDetail] = useState<Detail | null>(null);
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const [privateFormat, setPrivateFormat] = useState<'pkcs1' | 'pkcs8'>('pkcs1');
+  const [saved, setSaved] = useState<string | null>(null);
+  const load = useAction();
+  const act = useAction();
+  const reportError = (error: ErrorValue) => act.setError(error);
+
+  useEffect(() => {
+    let current = true;
+    setDetail(null);
+    setSaved(null);
+    void load.run(() => call('showKey', { id })).then((value) => current && value && setDetail(value));
+    return () => {
+      current = false;
+    };
+  }, [id, load.run]);
+
+  if (load.error) return <ErrorNotice error={load.error} onRetry={() => void load.run(() => call('showKey', { id })).then((value) => value && setDetail(value))} />;
+  if (!detail) return <p className="loading" role="status">Loading key…</p>;
+
+  const updated = (key: KeyRecord, message?: string) => {
+    setDetail({ ...detail, ...key });
+    onChanged(key, message);
+  };
+
+  async function savePublic() {
+    const value = await act.run(() => call('savePublicKey', { id }));
+    if (value) setSaved(`Saved the public key to ${value.path}`);
+  }
+  async function exportPrivate() {
+    const value = await act.run(() => call('exportPrivateKey', { id, format: privateFormat }));
+    if (value) setSaved(`Exported the private key to ${value.path} (readable only by you). Keep it safe and delete it when done.`);
+  }
+  async function remove() {
+    setConfirmDelete(false);
+    const value = await act.run(() => call('deleteKey', { id }));
+    if (value) onChanged(null, `Deleted “${detail!.label}”.`);
+  }
+
+  return (
+    <article className="key-detail" aria-labelledby="key-title">
+      <RenameLabel keyRecord={detail} onRenamed={(key) => updated(key, `Renamed to “${key.label}”.`)} />
+      {justCreated && <p className="notice notice-success" role="status">Key made. Its private half is in your OS keychain; it is not saved anywhere else.</p>}
+      {finding && <p className="notice notice-warning" role="status">{finding.message}</p>}
+      {act.error && <ErrorNotice error={act.error} onDismiss={() => act.setError(null)} />}
+      {saved && <p className="notice notice-success" role="status">{saved}</p>}
+
+      {detail.kid === null && (
+        <section className="next-steps" aria-labelledby="next-steps-title">
+          <h2 id="next-steps-title">Next steps</h2>
+          <ol>
+            <li>
+              <strong>Copy or save the public key</strong> below.
+            </li>
+            <li>
+              <strong>Upload it in the JaaS console:</strong> API keys → Add API key → upload the public key.{' '}
+              <button type="button" className="link" onClick={() => void act.run(() => call('openExternal', { url: JAAS_CONSOLE_URL }))}>Open the JaaS console</button>
+            </li>
+            <li>
+              <strong>Paste the Key ID</strong> the console shows for it here:
+            </li>
+          </ol>
+          <RecordKid keyRecord={detail} onRecorded={(key) => updated(key, `Recorded Key ID ${key.kid}.`)} />
+        </section>
+      )}
+
+      <section aria-labelledby="facts-title">
+        <h2 id="facts-title">Key</h2>
+        <dl className="facts">
+          <dt>AppID</dt>
+          <dd>{detail.appId ? <code>{detail.appId}</code> : <span className="muted">Not known yet: recording the Key ID sets it.</span>}</dd>
+          <dt>Created</dt>
+          <dd>{formatDate(detail.createdAt)}{detail.source !== 'generated' && ` (${detail.source})`}</dd>
+          <dt>Size</dt>
+          <dd>RSA {detail.bits} bits</dd>
+          <dt>Fingerprint</dt>
+          <dd className="with-action">
+            <code data-testid="fingerprint">{detail.fingerprint}</code>
+            <CopyButton className="small" label="Copy" copy={() => call('copyText', { text: detail.fingerprint })} onError={reportError} />
+          </dd>
+        </dl>
+        <Randomart art={detail.randomart} />
+      </section>
+
+      {detail.kid !== null && (
+        <section aria-labelledby="kid-title">
+          <h2 id="kid-title">Key ID</h2>
+          <RecordKid keyRecord={detail} onRecorded={(key) => updated(key, `Recorded Key ID ${key.kid}.`)} />
+        </section>
+      )}
+
+      <section aria-labelledby="public-title">
+        <h2 id="public-title">Public key</h2>
+        <p className="muted">The half you upload to JaaS. It is not secret.</p>
+        <pre className="pem" data-testid="public-pem" tabIndex={0} aria-label="Public key PEM">{detail.publicPem}</pre>
+        <div className="row">
+          <CopyButton className="primary" label="Copy public key" copy={() => call('copyPublicKey', { id })} onError={reportError} />
+          <button type="button" onClick={savePublic} disabled={act.busy}>Save public key…</button>
+        </div>
+      </section>
+
+      <section className="danger-zone" aria-labelledby="danger-title">
+        <h2 id="danger-title">Private key</h2>
+        <p className="muted">Stays in your OS keychain. Export it only to move it to a server that signs tokens; you will be asked to confirm.</p>
+        <div className="row">
+          <label htmlFor="private-format">Format</label>
+          <select id="private-format" value={privateFormat} onChange={(event) => setPrivateFormat(event.target.value as 'pkcs1' | 'pkcs8')}>
+            <option value="pkcs1">PKCS#1 PEM (as ssh-keygen -m PEM)</option>
+            <option value="pkcs8">PKCS#8 PEM</option>
+          </select>
+          <button type="button" onClick={exportPrivate} disabled={act.busy}>Export private key…</button>
+          <button type="button" className="danger" onClick={() => setConfirmDelete(true)} disabled={act.busy}>Delete key…</button>
+        </div>
+      </section>
+
+      {confirmDelete && (
+        <ConfirmDialog title={`Delete “${detail.label}”?`} confirmLabel="Delete key" danger onConfirm={remove} onCancel={() => setConfirmDelete(false)}>
+          <p>The private key leaves your keychain for good. Meeting tokens signed with it keep working only while its public key stays in the JaaS console; you cannot sign new ones.</p>
+          {detail.kid && <p>Key ID: <code>{detail.kid}</code></p>}
+        </ConfirmDialog>
+      )}
+    </article>
+  );
+}

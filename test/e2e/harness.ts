@@ -1,0 +1,114 @@
+import { readFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { resolveAppFile } from '../../src/main/appFiles';
+import { createDispatcher } from '../../src/main/ipc/dispatch';
+import { createHandlers } from '../../src/main/ipc/handlers';
+import { CONTENT_SECURITY_POLICY } from '../../src/main/security';
+import type { Desktop } from '../../src/main/desktop';
+import { METHODS } from '../../src/shared/methods';
+import { sandbox, type Sandbox } from '../support/fixtures';
+import { RecordingDesktop } from '../support/recordingDesktop';
+
+// The built renderer in Debian's Chromium, with window.jaas wired to the real
+// dispatcher, core and keychain: the same contract the preload exposes in the
+// app, with the page's own URL as the sender that the dispatcher checks.
+
+const RENDERER_DIR = join(process.cwd(), 'out', 'renderer');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const SCREENSHOTS = join(process.cwd(), 'test-results', 'screenshots');
+
+/** Serves out/renderer as the app:// protocol does, with the same CSP header. */
+export async function startRendererServer(): Promise<{ origin: string; close: () => Promise<void> }> {
+  const server: Server = createServer(async (request, response) => {
+    const file = resolveAppFile(RENDERER_DIR, `app://jaas${request.url ?? '/'}`);
+    if (!file) {
+      response.writeHead(404).end();
+      return;
+    }
+    try {
+      const body = await readFile(file.path);
+      response.writeHead(200, { 'Content-Type': file.contentType, 'Content-Security-Policy': CONTENT_SECURITY_POLICY });
+      response.end(body);
+    } catch {
+      response.writeHead(404).end();
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { origin: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+export async function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
+  });
+}
+
+/** The page's clipboard is the real Chromium clipboard; the OS dialogs answer from the test's queue. */
+class BrowserDesktop extends RecordingDesktop {
+  page: Page | undefined;
+  override async writeClipboard(text: string): Promise<void> {
+    this.clipboard = text;
+    await this.page!.evaluate((value) => navigator.clipboard.writeText(value), text);
+  }
+}
+
+export interface AppSession {
+  page: Page;
+  context: BrowserContext;
+  box: Sandbox;
+  desktop: RecordingDesktop;
+  readClipboard(): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** A fresh app: its own data folder, keychain service and browser context. */
+export async function openApp(browser: Browser, origin: string, prepare?: (box: Sandbox) => Promise<void>, colorScheme: 'light' | 'dark' = 'light'): Promise<AppSession> {
+  const box = await sandbox();
+  await prepare?.(box);
+  const desktop = new BrowserDesktop();
+  const dispatch = createDispatcher(createHandlers(box.keys, desktop as Desktop), (url) => url !== undefined && new URL(url).origin === origin, () => undefined);
+  const context = await browser.newContext({ viewport: { width: 1180, height: 820 }, colorScheme });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+  const page = await context.newPage();
+  desktop.page = page;
+  await page.exposeBinding('__jaasInvoke', ({ frame }, channel: string, input: unknown) => dispatch(channel.replace(/^jaas:/, ''), frame.url(), input));
+  await page.addInitScript((methods: readonly string[]) => {
+    const api: Record<string, (input: unknown) => Promise<unknown>> = {};
+    for (const method of methods) {
+      api[method] = (input) => (window as unknown as { __jaasInvoke: (c: string, i: unknown) => Promise<unknown> }).__jaasInvoke(`jaas:${method}`, input);
+    }
+    Object.defineProperty(window, 'jaas', { value: Object.freeze(api) });
+  }, METHODS);
+  await page.goto(`${origin}/index.html`);
+  return {
+    page,
+    context,
+    box,
+    desktop,
+    readClipboard: () => page.evaluate(() => navigator.clipboard.readText()),
+    async close() {
+      await context.close();
+      await box.cleanup();
+    },
+  };
+}
+
+/** Runs axe-core in the page (through the debugger, so the page's CSP still applies to the app itself). */
+export async function axeViolations(page: Page): Promise<Array<{ id: string; impact: string | null; help: string; nodes: number }>> {
+  const source = await readFile(join(process.cwd(), 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+  await page.evaluate(source);
+  const results = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: unknown[] }> }> } }).axe;
+    return axe.run(document, { resultTypes: ['violations'] });
+  });
+  return results.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length }));
+}
+
+export async function seriousViolations(page: Page) {
+  return (await axeViolations(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
