@@ -1,28 +1,11 @@
 import { open } from 'node:fs/promises';
 import { createInterface } from 'node:readline/promises';
-import type { KeyManager } from '../core/keyManager';
 import { CoreError } from '../core/errors';
+import { UsageError, type Command, type CommandContext } from './commandTypes';
 import { findingsText, keyDetailText, keyJson, keyTable } from './format';
+import { TOKEN_COMMANDS } from './tokenCommands';
 
-export class UsageError extends Error {}
-
-type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string }>;
-
-export interface CommandContext {
-  keys: KeyManager;
-  args: string[];
-  options: Record<string, string | boolean | undefined>;
-  out: (text: string) => void;
-  err: (text: string) => void;
-  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
-}
-
-export interface Command {
-  options: OptionSpec;
-  /** Positional arguments, by name, for the usage message. */
-  positionals: string[];
-  run(context: CommandContext): Promise<void>;
-}
+export { UsageError, type CommandContext };
 
 const json = { type: 'boolean' } as const;
 const print = (context: CommandContext, value: unknown) => context.out(JSON.stringify(value, null, 2));
@@ -164,4 +147,5 @@ export const COMMANDS: Record<string, Command> = {
       context.out(`Listed key ${key.id} again as "${key.label}". Record its kid with: jaas-keys kid ${key.id} KID`);
     },
   },
+  ...TOKEN_COMMANDS,
 };

@@ -46,7 +46,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const dataDirOption = parsed.values['data-dir'];
     const dataDir = resolve(typeof dataDirOption === 'string' ? dataDirOption : io.env.JAAS_KEYS_DATA_DIR || defaultDataDir(io.env));
     const keys = openKeyManager({ dataDir, service: io.env.JAAS_KEYS_SERVICE || undefined });
-    await command.run({ keys, args: parsed.positionals, options: parsed.values, out: io.out, err: io.err, stdin: io.stdin });
+    await command.run({ keys, args: parsed.positionals, options: parsed.values, out: io.out, err: io.err, stdin: io.stdin, env: io.env });
     return EXIT_OK;
   } catch (error) {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {

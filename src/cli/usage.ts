@@ -12,8 +12,18 @@ Usage:
   jaas-keys rm KEY [--yes]                                delete a key from the keychain and the list
   jaas-keys doctor [--json]                               compare the key list with the keychain
   jaas-keys recover ID --label LABEL                      list again a keychain secret doctor found
+  jaas-keys import FILE|- --label LABEL [--passphrase-env VAR] [--app-id APPID] [--json]
+                                                          store a key you already have (PKCS#1, PKCS#8,
+                                                          OpenSSH; encrypted or not); FILE is left as it is
+  jaas-keys token KEY [--room ROOM] [--moderator] [--feature NAME]… [--user-id ID] [--name NAME]
+                  [--email EMAIL] [--avatar URL] [--lifetime 2h] [--nbf-skew 10] [--json]
+                                                          sign a JaaS meeting token; prints the token alone
+  jaas-keys check TOKEN|- [--json]                        check a token against Jitsi's rules; exit 0 only
+                                                          when the signature and every rule pass
 
 KEY is a key's id, a unique prefix of it (4+ characters), its label or its kid.
+Features: livestreaming, recording, transcription, sip-inbound-call, sip-outbound-call, inbound-call,
+outbound-call, file-upload, list-visitors, send-groupchat, create-polls (they work only for moderators).
 
 Options for every command:
   --data-dir DIR   the key list's folder (also JAAS_KEYS_DATA_DIR; default: the app's folder)

@@ -2,12 +2,16 @@ import { createPublicKey, randomBytes, type KeyObject } from 'node:crypto';
 import { open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Finding, KeyDetail, KeyListing, KeyRecord, KeySource } from '../shared/keys';
+import type { MadeToken, TokenOptions, TokenReport } from '../shared/tokens';
 import { Catalog, type StoredKey } from './catalog';
 import { CoreError, toErrorValue } from './errors';
 import { rsaRandomart, sshFingerprint } from './fingerprint';
 import { checkAppId, checkKid } from './kid';
+import { assertJaasKey, parseKeyFile, type KeyFileFormat } from './importKey';
 import { checkLabel } from './label';
 import { resolveKey } from './resolveKey';
+import { makeToken, noKidError } from './token';
+import { checkToken } from './tokenCheck';
 import { generateRsaKey, modulusBits, privateKeyFromStoredPem, privatePkcs1Pem, privatePkcs8Pem, publicSpkiPem } from './rsa';
 import { ChunkedVault, type SecretStore } from './vault';
 
@@ -144,6 +148,8 @@ export class KeyManager {
     try {
       await this.catalog.update((keys) => {
         if (keys.some((key) => key.label === entry.label)) throw labelTaken(entry.label);
+        const twin = keys.find((key) => key.fingerprint === entry.fingerprint);
+        if (twin) throw keyExists(twin);
         keys.push(entry);
       });
     } catch (error) {
@@ -152,6 +158,25 @@ export class KeyManager {
       throw error;
     }
     return publicRecord(entry);
+  }
+
+  /**
+   * Stores a key people already have (PKCS#1, PKCS#8, OpenSSH; encrypted or not).
+   * The source text is only read: the caller's file stays as it was.
+   */
+  async importKey(text: string, request: NewKeyRequest & { passphrase?: string }): Promise<{ key: KeyRecord; format: KeyFileFormat }> {
+    const label = validLabel(request.label);
+    const appId = validAppId(request.appId);
+    const parsed = parseKeyFile(text, request.passphrase);
+    assertJaasKey(parsed.key);
+    const keys = await this.catalog.read();
+    const fingerprint = sshFingerprint(parsed.key);
+    const twin = keys.find((key) => key.fingerprint === fingerprint);
+    if (twin) throw keyExists(twin);
+    if (keys.some((key) => key.label === label)) throw labelTaken(label);
+    // Re-encode from the parsed key so the keychain holds the same plain PKCS#8 PEM for every key.
+    const key = await this.store(parsed.key, { label, appId, source: 'imported' });
+    return { key, format: parsed.format };
   }
 
   private async assertLabelFree(label: string): Promise<void> {
@@ -194,6 +219,20 @@ export class KeyManager {
       throw new CoreError('secret_missing', `The private key of "${record.label}" is not in the keychain (it was deleted there, or this is another computer's key list).`);
     }
     return { record, key: privateKeyFromStoredPem(pem) };
+  }
+
+  /** Signs a JaaS meeting token with a stored key; the private key never leaves this call. */
+  async makeToken(ref: string, options: TokenOptions): Promise<MadeToken> {
+    const record = await this.resolve(ref);
+    // Refuse before touching the keychain: without a kid no token can be valid.
+    if (!record.kid) throw noKidError(record);
+    const { key } = await this.privateKey(ref);
+    return makeToken(record, key, options, this.now());
+  }
+
+  /** Checks a pasted token against Jitsi's rules and the stored public keys (the keychain is not needed). */
+  async checkToken(token: string): Promise<TokenReport> {
+    return checkToken(token, await this.catalog.read(), this.now());
   }
 
   /**
@@ -240,6 +279,10 @@ export class KeyManager {
     if (pem === null) throw new CoreError('secret_missing', `The keychain holds no complete secret with id ${id}.`);
     return this.store(privateKeyFromStoredPem(pem), { id, label: name, appId: null, source: 'recovered', createdAt: null });
   }
+}
+
+function keyExists(holder: KeyRecord): CoreError {
+  return new CoreError('key_exists', `This key is already stored as "${holder.label}" (${holder.id}).`);
 }
 
 function labelTaken(label: string): CoreError {

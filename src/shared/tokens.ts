@@ -1,0 +1,67 @@
+// JaaS meeting tokens as both sides see them. Facts: ../shared/REFERENCE.md §2.
+
+export const JAAS_FEATURES = [
+  'livestreaming',
+  'recording',
+  'transcription',
+  'sip-inbound-call',
+  'sip-outbound-call',
+  'inbound-call',
+  'outbound-call',
+  'file-upload',
+  'list-visitors',
+  'send-groupchat',
+  'create-polls',
+] as const;
+
+export type JaasFeature = (typeof JAAS_FEATURES)[number];
+
+export interface TokenOptions {
+  /** Room name, or "*" for every room of the app. */
+  room: string;
+  userId?: string;
+  name?: string;
+  email?: string;
+  avatar?: string;
+  moderator: boolean;
+  /** Features switched on; every other feature is written as "false". */
+  features: JaasFeature[];
+  lifetimeSeconds: number;
+  /** How far back `nbf` is set, so a server clock a little behind still accepts the token. */
+  nbfSkewSeconds: number;
+}
+
+export const DEFAULT_TOKEN_OPTIONS: TokenOptions = {
+  room: '*',
+  moderator: false,
+  features: [],
+  lifetimeSeconds: 2 * 60 * 60,
+  nbfSkewSeconds: 10,
+};
+
+export interface MadeToken {
+  token: string;
+  header: Record<string, unknown>;
+  claims: Record<string, unknown>;
+  expiresAt: string;
+  /** `https://8x8.vc/<AppID>/<room>#jwt=…`; null for the "*" room, which is no one meeting. */
+  link: string | null;
+  warnings: string[];
+}
+
+export type RuleStatus = 'pass' | 'fail' | 'warn';
+
+export interface RuleResult {
+  id: string;
+  status: RuleStatus;
+  message: string;
+}
+
+export interface TokenReport {
+  /** True only when the signature verified and no rule failed (warnings allowed). */
+  ok: boolean;
+  header: Record<string, unknown> | null;
+  claims: Record<string, unknown> | null;
+  signedBy: { id: string; label: string } | null;
+  rules: RuleResult[];
+}
