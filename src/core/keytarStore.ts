@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { CoreError } from './errors';
+import { SerialQueue } from './lock';
 import type { SecretStore } from './vault';
 
 /** The keychain service every part of the product shares; tests override it. */
@@ -52,12 +53,22 @@ export function translateKeychainError(error: unknown): CoreError {
   return new CoreError('keychain_unavailable', 'The keychain refused the request. Check that it is running and unlocked, then retry.');
 }
 
-async function guarded<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    throw translateKeychainError(error);
-  }
+/**
+ * Every keychain call in this process runs one at a time. keytar's Linux
+ * findCredentials dereferences a NULL secret (keytar_posix.cc: strdup of
+ * secret_value_get_text) when an item is deleted while it enumerates, which
+ * kills the process; serialising our own calls rules that out within a process.
+ */
+const keychainQueue = new SerialQueue();
+
+function guarded<T>(work: () => Promise<T>): Promise<T> {
+  return keychainQueue.run(async () => {
+    try {
+      return await work();
+    } catch (error) {
+      throw translateKeychainError(error);
+    }
+  });
 }
 
 /** The OS keychain (macOS Keychain, Windows Credential Manager, Linux Secret Service) through keytar. */

@@ -10,6 +10,12 @@ export function electronDesktop(window: () => BrowserWindow | null): Desktop {
       const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
       return result.canceled || !result.filePath ? null : result.filePath;
     },
+    async chooseOpenPath(request) {
+      const parent = window();
+      const options = { title: request.title, filters: request.filters, properties: ['openFile', 'showHiddenFiles'] as Array<'openFile' | 'showHiddenFiles'> };
+      const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+      return result.canceled || result.filePaths.length === 0 ? null : result.filePaths[0]!;
+    },
     async confirm(request) {
       const parent = window();
       const options = { type: 'warning' as const, message: request.message, detail: request.detail, buttons: ['Cancel', request.confirmLabel], defaultId: 0, cancelId: 0, noLink: true };

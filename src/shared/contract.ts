@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ErrorValue, Result } from './errors';
 import type { KeyDetail, KeyListing, KeyRecord } from './keys';
 import type { Method } from './methods';
+import { JAAS_FEATURES, type MadeToken, type TokenReport } from './tokens';
 
 // The IPC contract: for every method the window may call, a strict schema for
 // its input (unknown fields, wrong types and oversized strings are refused) and
@@ -22,6 +23,39 @@ export interface SavedFile {
   path: string;
 }
 
+export interface ImportedKey {
+  key: KeyRecord;
+  /** Human name of the format that was read, e.g. "encrypted OpenSSH private key". */
+  formatName: string;
+  encrypted: boolean;
+  /** The file the key came from, which still holds a copy; null for pasted text. */
+  sourcePath: string | null;
+}
+
+export interface ChosenFile {
+  /** Names the file for importKeyFile; the window never sees the file's content. */
+  fileId: string;
+  name: string;
+}
+
+const importFields = {
+  label: shortText(200),
+  appId: shortText(200).nullable().optional(),
+  passphrase: shortText(1024).optional(),
+};
+
+const tokenOptions = z.strictObject({
+  room: shortText(200),
+  userId: shortText(200).optional(),
+  name: shortText(200).optional(),
+  email: shortText(320).optional(),
+  avatar: shortText(2000).optional(),
+  moderator: z.boolean(),
+  features: z.array(z.enum(JAAS_FEATURES)).max(JAAS_FEATURES.length),
+  lifetimeSeconds: z.number().int().positive().max(366 * 24 * 3600),
+  nbfSkewSeconds: z.number().int().min(0).max(3600),
+});
+
 export const contract = {
   listKeys: { input: z.strictObject({}), result: returns<KeyListing>() },
   checkKeychain: { input: z.strictObject({}), result: returns<KeyListing>() },
@@ -41,6 +75,11 @@ export const contract = {
   deleteKey: { input: z.strictObject({ id: keyId }), result: returns<{ id: string }>() },
   recoverKey: { input: z.strictObject({ id: keyId, label: shortText(200) }), result: returns<KeyRecord>() },
   openExternal: { input: z.strictObject({ url: shortText(2000) }), result: returns<{ opened: true }>() },
+  importKey: { input: z.strictObject({ text: shortText(20_000), ...importFields }), result: returns<ImportedKey>() },
+  chooseKeyFile: { input: z.strictObject({}), result: returns<ChosenFile>() },
+  importKeyFile: { input: z.strictObject({ fileId: z.string().regex(/^[0-9a-f]{32}$/), ...importFields }), result: returns<ImportedKey>() },
+  createToken: { input: z.strictObject({ id: keyId, options: tokenOptions }), result: returns<MadeToken>() },
+  checkToken: { input: z.strictObject({ token: shortText(16_384) }), result: returns<TokenReport>() },
 } satisfies Record<Method, { input: z.ZodType; result: unknown }>;
 
 export type Contract = typeof contract;

@@ -15,6 +15,11 @@ export const METHODS = [
   'deleteKey',
   'recoverKey',
   'openExternal',
+  'importKey',
+  'chooseKeyFile',
+  'importKeyFile',
+  'createToken',
+  'checkToken',
 ] as const;
 
 export type Method = (typeof METHODS)[number];

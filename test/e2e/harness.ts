@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -8,6 +8,7 @@ import { createDispatcher } from '../../src/main/ipc/dispatch';
 import { createHandlers } from '../../src/main/ipc/handlers';
 import { CONTENT_SECURITY_POLICY } from '../../src/main/security';
 import type { Desktop } from '../../src/main/desktop';
+import { afterAll, beforeAll } from 'vitest';
 import { METHODS } from '../../src/shared/methods';
 import { sandbox, type Sandbox } from '../support/fixtures';
 import { RecordingDesktop } from '../support/recordingDesktop';
@@ -111,4 +112,27 @@ export async function axeViolations(page: Page): Promise<Array<{ id: string; imp
 
 export async function seriousViolations(page: Page) {
   return (await axeViolations(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/** One Chromium and one renderer server for a test file, started before its tests and closed after. */
+export function chromiumSuite(): { readonly browser: Browser; readonly origin: string } {
+  let browser: Browser | undefined;
+  let server: Awaited<ReturnType<typeof startRendererServer>> | undefined;
+  beforeAll(async () => {
+    await mkdir(SCREENSHOTS, { recursive: true });
+    server = await startRendererServer();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    get browser() {
+      return browser!;
+    },
+    get origin() {
+      return server!.origin;
+    },
+  };
 }

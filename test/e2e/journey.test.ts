@@ -1,29 +1,17 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import keytar from 'keytar';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { APP_ID, KID, tempDir } from '../support/fixtures';
-import { launchChromium, openApp, SCREENSHOTS, seriousViolations, startRendererServer, type AppSession } from './harness';
+import { chromiumSuite, openApp, SCREENSHOTS, seriousViolations, startRendererServer, type AppSession } from './harness';
 
 describe('the app in Chromium, over the real core and keychain', () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof startRendererServer>>;
-
-  beforeAll(async () => {
-    await mkdir(SCREENSHOTS, { recursive: true });
-    server = await startRendererServer();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = chromiumSuite();
 
   const shot = (app: AppSession, name: string) => app.page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
 
   it('walks a newcomer from the empty state to a recorded kid, then deletes the key', async () => {
-    const app = await openApp(browser, server.origin);
+    const app = await openApp(suite.browser, suite.origin);
     const { page } = app;
     try {
       await page.getByRole('heading', { name: /Sign your JaaS meetings/ }).waitFor();
@@ -89,16 +77,17 @@ describe('the app in Chromium, over the real core and keychain', () => {
   });
 
   it('reaches every action from the keyboard with a visible focus ring', async () => {
-    const app = await openApp(browser, server.origin, async (box) => {
+    const app = await openApp(suite.browser, suite.origin, async (box) => {
       await box.keys.generate({ label: 'keyboard key' });
     });
     const { page } = app;
     try {
       await page.getByRole('button', { name: /keyboard key/ }).waitFor();
-      await page.keyboard.press('Tab'); // New key
-      await page.keyboard.press('Tab'); // filter
-      await page.keyboard.press('Tab'); // sort
-      await page.keyboard.press('Tab'); // the key
+      // From the top: the header's buttons, the filter, the sort, then the key.
+      for (let presses = 0; presses < 10; presses++) {
+        await page.keyboard.press('Tab');
+        if (await page.evaluate(() => document.activeElement?.classList.contains('key-row'))) break;
+      }
       const focused = await page.evaluate(() => {
         const element = document.activeElement as HTMLElement;
         return { text: element.textContent, outline: getComputedStyle(element).outlineStyle };
@@ -119,7 +108,7 @@ describe('the app in Chromium, over the real core and keychain', () => {
   });
 
   it('lists, filters and sorts 1,000 keys', async () => {
-    const app = await openApp(browser, server.origin, async (box) => {
+    const app = await openApp(suite.browser, suite.origin, async (box) => {
       const one = await box.keys.generate({ label: 'seed' });
       const catalogPath = join(box.dataDir, 'keys.json');
       const catalog = JSON.parse(await readFile(catalogPath, 'utf8'));
@@ -146,7 +135,7 @@ describe('the app in Chromium, over the real core and keychain', () => {
   });
 
   it('shows a damaged key list as an error a person can act on, and follows the dark theme', async () => {
-    const app = await openApp(browser, server.origin, async (box) => {
+    const app = await openApp(suite.browser, suite.origin, async (box) => {
       await writeFile(join(box.dataDir, 'keys.json'), '{"version":1,"keys":[');
     }, 'dark');
     const { page } = app;
@@ -164,7 +153,7 @@ describe('the app in Chromium, over the real core and keychain', () => {
   });
 
   it('refuses calls from a page the dispatcher does not trust', async () => {
-    const app = await openApp(browser, server.origin);
+    const app = await openApp(suite.browser, suite.origin);
     try {
       const other = await startRendererServer();
       await app.page.goto(`${other.origin}/index.html`);

@@ -148,6 +148,40 @@ describe('IPC dispatcher over the real core and keychain', () => {
     expect(desktop.opened).toEqual(['https://jaas.8x8.vc/#/apikeys']);
   });
 
+  it('imports pasted text and a chosen file, and returns no private material', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const keyPath = join(outDir, 'to-import');
+    execFileSync('ssh-keygen', ['-q', '-t', 'rsa', '-b', '4096', '-N', '', '-f', keyPath]);
+    const pasted = await call('importKey', { text: await readFile(keyPath, 'utf8'), label: 'pasted' });
+    expect(pasted).toMatchObject({ ok: true, value: { key: { label: 'pasted', source: 'imported' }, formatName: 'OpenSSH private key', encrypted: false, sourcePath: null } });
+    await box.keys.delete('pasted');
+
+    expect(await call('importKeyFile', { fileId: '0'.repeat(32), label: 'x' })).toMatchObject({ ok: false, error: { code: 'invalid_input', message: 'Choose the key file again.' } });
+    desktop.openPaths.push(null);
+    expect(await call('chooseKeyFile', {})).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+    desktop.openPaths.push(keyPath);
+    const chosen = await call('chooseKeyFile', {});
+    expect(chosen).toMatchObject({ ok: true, value: { name: 'to-import', fileId: expect.stringMatching(/^[0-9a-f]{32}$/) } });
+    expect(JSON.stringify(chosen)).not.toContain(outDir);
+    const fileId = (chosen as { value: { fileId: string } }).value.fileId;
+    expect(await call('importKeyFile', { fileId, label: 'from file' })).toMatchObject({ ok: true, value: { sourcePath: keyPath, key: { label: 'from file' } } });
+    expect(await call('importKeyFile', { fileId, label: 'twice' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await call('importKey', { text: 'ssh-rsa AAAA', label: 'pub' })).toMatchObject({ ok: false, error: { code: 'public_key_only' } });
+    expect(await call('importKey', { text: 'x', label: 'pub', passphrase: 'p'.repeat(1025) })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  });
+
+  it('makes and checks tokens over IPC, refusing bad options at the boundary', async () => {
+    const options = { room: 'standup', moderator: true, features: ['recording'], lifetimeSeconds: 7200, nbfSkewSeconds: 10 };
+    const made = await call('createToken', { id: keyId, options });
+    expect(made).toMatchObject({ ok: true, value: { token: expect.any(String), link: expect.stringContaining(`https://8x8.vc/${APP_ID}/standup#jwt=`) } });
+    const token = (made as { value: { token: string } }).value.token;
+    expect(await call('checkToken', { token })).toMatchObject({ ok: true, value: { ok: true, signedBy: { id: keyId } } });
+    for (const bad of [{ ...options, features: ['teleport'] }, { ...options, lifetimeSeconds: 1.5 }, { ...options, moderator: 'yes' }, { ...options, extra: 1 }]) {
+      expect(await call('createToken', { id: keyId, options: bad })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    }
+    expect(await call('checkToken', { token: 'x'.repeat(16_385) })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  });
+
   it('deletes a key and its secret', async () => {
     const second = (await box.keys.resolve('second')).id;
     expect(await call('deleteKey', { id: second })).toEqual({ ok: true, value: { id: second } });

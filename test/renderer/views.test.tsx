@@ -26,7 +26,7 @@ describe('views over the real core and keychain', () => {
 
   it('EmptyState explains the three steps and starts the first key', () => {
     const onNewKey = vi.fn();
-    render(<EmptyState onNewKey={onNewKey} />);
+    render(<EmptyState onNewKey={onNewKey} onImport={vi.fn()} />);
     expect(screen.getAllByRole('listitem')).toHaveLength(3);
     fireEvent.click(screen.getByRole('button', { name: 'Make your first key' }));
     expect(onNewKey).toHaveBeenCalledOnce();
@@ -80,7 +80,7 @@ describe('views over the real core and keychain', () => {
   it('KeyDetail copies exactly the public PEM and deletes only after naming the key', async () => {
     const doomed = await box.keys.generate({ label: 'detail key' });
     const onChanged = vi.fn();
-    render(<KeyDetail id={doomed.id} justCreated={false} finding={undefined} onChanged={onChanged} />);
+    render(<KeyDetail id={doomed.id} notice={null} finding={undefined} onChanged={onChanged} onMakeToken={vi.fn()} />);
     expect(await screen.findByRole('heading', { name: 'detail key', level: 1 })).toBeTruthy();
     expect(screen.getByTestId('fingerprint').textContent).toBe(doomed.fingerprint);
     fireEvent.click(screen.getByRole('button', { name: 'Copy public key' }));
@@ -99,7 +99,7 @@ describe('views over the real core and keychain', () => {
   });
 
   it('KeyDetail says when a key was deleted elsewhere', async () => {
-    render(<KeyDetail id="ffffffffffffffff" justCreated={false} finding={undefined} onChanged={vi.fn()} />);
+    render(<KeyDetail id="ffffffffffffffff" notice={null} finding={undefined} onChanged={vi.fn()} onMakeToken={vi.fn()} />);
     expect((await screen.findByRole('alert')).textContent).toContain('That key is gone');
   });
 

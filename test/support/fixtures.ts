@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import keytar from 'keytar';
 import { KeyManager } from '../../src/core/keyManager';
 import { KeytarStore } from '../../src/core/keytarStore';
 
@@ -15,9 +14,13 @@ export async function tempDir(prefix = 'jaas-test-'): Promise<string> {
   return mkdtemp(join(tmpdir(), prefix));
 }
 
-/** Deletes every credential under a test service: tests leave nothing behind. */
+/**
+ * Deletes every credential under a test service: tests leave nothing behind.
+ * Goes through KeytarStore so it queues behind any keychain call still running in this process.
+ */
 export async function clearService(service: string): Promise<void> {
-  for (const { account } of await keytar.findCredentials(service)) await keytar.deletePassword(service, account);
+  const store = new KeytarStore(service);
+  for (const account of await store.accounts()) await store.delete(account);
 }
 
 export interface Sandbox {

@@ -17,6 +17,11 @@ export class RecordingDesktop implements Desktop {
     if (this.savePaths.length === 0) throw new Error('test did not expect a save dialog');
     return this.savePaths.shift()!;
   }
+  openPaths: Array<string | null> = [];
+  async chooseOpenPath(): Promise<string | null> {
+    if (this.openPaths.length === 0) throw new Error('test did not expect an open dialog');
+    return this.openPaths.shift()!;
+  }
   async confirm(request: ConfirmRequest): Promise<boolean> {
     this.confirmRequests.push(request);
     if (this.confirmAnswers.length === 0) throw new Error('test did not expect a confirmation');

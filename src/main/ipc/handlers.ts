@@ -7,6 +7,7 @@ import type { KeyListing } from '../../shared/keys';
 import type { Method } from '../../shared/methods';
 import type { Desktop } from '../desktop';
 import { isAllowedExternalUrl } from '../security';
+import { createImportHandlers } from './importHandlers';
 
 export type Handlers = { [M in Method]: (input: Input<M>) => Promise<Output<M>> };
 
@@ -103,6 +104,9 @@ export function createHandlers(keys: KeyManager, desktop: Desktop): Handlers {
       void recheck();
       return key;
     },
+    ...createImportHandlers(keys, desktop),
+    createToken: ({ id, options }) => keys.makeToken(id, options),
+    checkToken: ({ token }) => keys.checkToken(token),
     async openExternal({ url }) {
       if (!isAllowedExternalUrl(url)) throw new CoreError('invalid_input', 'Only the JaaS console and 8x8 documentation links open from the app.');
       await desktop.openExternal(url);

@@ -1,15 +1,32 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { ImportedKey } from '../../shared/contract';
 import type { KeyListing, KeyRecord } from '../../shared/keys';
 import { ErrorNotice } from './components/ErrorNotice';
 import { call } from './lib/api';
 import { useAction } from './lib/useAction';
 import { EmptyState } from './views/EmptyState';
+import { CheckToken } from './views/CheckToken';
 import { FindingsBanner } from './views/FindingsBanner';
+import { ImportKey } from './views/ImportKey';
 import { KeyDetail } from './views/KeyDetail';
 import { KeyList } from './views/KeyList';
+import { MakeToken } from './views/MakeToken';
 import { NewKey } from './views/NewKey';
 
-type View = { kind: 'detail'; id: string; justCreated: boolean } | { kind: 'new' } | { kind: 'none' };
+type View =
+  | { kind: 'detail'; id: string; notice: string | null }
+  | { kind: 'token'; id: string }
+  | { kind: 'new' }
+  | { kind: 'import' }
+  | { kind: 'check' }
+  | { kind: 'none' };
+
+function importedNotice(imported: ImportedKey): string {
+  const copy = imported.sourcePath
+    ? ` ${imported.encrypted ? 'An encrypted' : 'A plaintext'} copy remains in ${imported.sourcePath}; delete it once you no longer need it.`
+    : ' Clear the clipboard or wherever you pasted it from.';
+  return `Imported from a ${imported.formatName}. The private key is now in your OS keychain.${copy}`;
+}
 
 export function App() {
   const [listing, setListing] = useState<KeyListing | null>(null);
@@ -46,13 +63,21 @@ export function App() {
   }
 
   const empty = listing.keys.length === 0 && listing.findings.length === 0;
+  const showKey = (id: string, notice: string | null = null) => setView({ kind: 'detail', id, notice });
+  const tokenKey = view.kind === 'token' ? listing.keys.find((key) => key.id === view.id) : undefined;
   let content;
-  if (view.kind === 'new' || (empty && view.kind !== 'none')) {
-    content = <NewKey onCreated={(key) => { setAnnouncement(`Made key “${key.label}”.`); setView({ kind: 'detail', id: key.id, justCreated: true }); void refresh(); }} onCancel={() => setView({ kind: 'none' })} />;
+  if (view.kind === 'new') {
+    content = <NewKey onCreated={(key) => { setAnnouncement(`Made key “${key.label}”.`); showKey(key.id, 'Key made. Its private half is in your OS keychain; it is not saved anywhere else.'); void refresh(); }} onCancel={() => setView({ kind: 'none' })} />;
+  } else if (view.kind === 'import') {
+    content = <ImportKey onImported={(imported) => { setAnnouncement(`Imported “${imported.key.label}”.`); showKey(imported.key.id, importedNotice(imported)); void refresh(); }} onCancel={() => setView({ kind: 'none' })} />;
+  } else if (view.kind === 'check') {
+    content = <CheckToken />;
+  } else if (view.kind === 'token' && tokenKey) {
+    content = <MakeToken keyRecord={tokenKey} onBack={() => showKey(tokenKey.id)} />;
   } else if (view.kind === 'detail') {
-    content = <KeyDetail key={view.id} id={view.id} justCreated={view.justCreated} finding={listing.findings.find((finding) => finding.id === view.id)} onChanged={changed} />;
+    content = <KeyDetail key={view.id} id={view.id} notice={view.notice} finding={listing.findings.find((finding) => finding.id === view.id)} onChanged={changed} onMakeToken={() => setView({ kind: 'token', id: view.id })} />;
   } else if (empty) {
-    content = <EmptyState onNewKey={() => setView({ kind: 'new' })} />;
+    content = <EmptyState onNewKey={() => setView({ kind: 'new' })} onImport={() => setView({ kind: 'import' })} />;
   } else {
     content = <p className="pick-a-key">Select a key on the left, or make a new one.</p>;
   }
@@ -61,13 +86,17 @@ export function App() {
     <div className="app">
       <header className="app-header">
         <span className="app-title">JaaS Key Manager</span>
-        <button type="button" className="primary" onClick={() => setView({ kind: 'new' })}>New key</button>
+        <span className="header-actions">
+          <button type="button" onClick={() => setView({ kind: 'check' })}>Check token</button>
+          <button type="button" onClick={() => setView({ kind: 'import' })}>Import key</button>
+          <button type="button" className="primary" onClick={() => setView({ kind: 'new' })}>New key</button>
+        </span>
       </header>
-      {!empty && <KeyList keys={listing.keys} problemIds={problemIds} selectedId={view.kind === 'detail' ? view.id : null} onSelect={(id) => setView({ kind: 'detail', id, justCreated: false })} />}
+      {!empty && <KeyList keys={listing.keys} problemIds={problemIds} selectedId={view.kind === 'detail' || view.kind === 'token' ? view.id : null} onSelect={(id) => showKey(id)} />}
       <main className="content" id="content">
         {load.error && <ErrorNotice error={load.error} onRetry={() => void refresh()} onDismiss={() => load.setError(null)} />}
         {listing.keychainProblem && <ErrorNotice error={listing.keychainProblem} onRetry={() => void refresh('checkKeychain')} />}
-        <FindingsBanner findings={listing.findings} onResolved={(key) => { void refresh('checkKeychain'); if (key) setView({ kind: 'detail', id: key.id, justCreated: false }); }} />
+        <FindingsBanner findings={listing.findings} onResolved={(key) => { void refresh('checkKeychain'); if (key) showKey(key.id); }} />
         {content}
       </main>
       <div className="visually-hidden" role="status" aria-live="polite">{announcement}</div>

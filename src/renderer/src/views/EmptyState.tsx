@@ -1,5 +1,5 @@
 /** First run: the whole JaaS key workflow in three steps, and the one button that starts it. */
-export function EmptyState({ onNewKey }: { onNewKey: () => void }) {
+export function EmptyState({ onNewKey, onImport }: { onNewKey: () => void; onImport: () => void }) {
   return (
     <section className="empty-state" aria-labelledby="empty-title">
       <h1 id="empty-title">Sign your JaaS meetings with a key only you hold</h1>
@@ -14,7 +14,10 @@ export function EmptyState({ onNewKey }: { onNewKey: () => void }) {
           <strong>Paste the Key ID back here.</strong> It is checked for the mistakes that make every token fail.
         </li>
       </ol>
-      <button type="button" className="primary large" onClick={onNewKey}>Make your first key</button>
+      <div className="row">
+        <button type="button" className="primary large" onClick={onNewKey}>Make your first key</button>
+        <button type="button" className="large" onClick={onImport}>Import a key you have</button>
+      </div>
     </section>
   );
 }

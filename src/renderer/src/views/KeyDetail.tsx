@@ -15,13 +15,15 @@ export const JAAS_CONSOLE_URL = 'https://jaas.8x8.vc/#/apikeys';
 
 interface Props {
   id: string;
-  justCreated: boolean;
+  /** Shown once above the key, e.g. right after it was made or imported. */
+  notice: string | null;
+  onMakeToken: () => void;
   finding: Finding | undefined;
   onChanged: (key: KeyRecord | null, message?: string) => void;
 }
 
 /** One key: what it is, its public half to upload, its kid, and the risky actions behind confirmations. */
-export function KeyDetail({ id, justCreated, finding, onChanged }: Props) {
+export function KeyDetail({ id, notice, finding, onChanged, onMakeToken }: Props) {
   const [detail, setDetail] = useState<Detail | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [privateFormat, setPrivateFormat] = useState<'pkcs1' | 'pkcs8'>('pkcs1');
@@ -65,7 +67,7 @@ export function KeyDetail({ id, justCreated, finding, onChanged }: Props) {
   return (
     <article className="key-detail" aria-labelledby="key-title">
       <RenameLabel keyRecord={detail} onRenamed={(key) => updated(key, `Renamed to “${key.label}”.`)} />
-      {justCreated && <p className="notice notice-success" role="status">Key made. Its private half is in your OS keychain; it is not saved anywhere else.</p>}
+      {notice && <p className="notice notice-success" role="status">{notice}</p>}
       {finding && <p className="notice notice-warning" role="status">{finding.message}</p>}
       {act.error && <ErrorNotice error={act.error} onDismiss={() => act.setError(null)} />}
       {saved && <p className="notice notice-success" role="status">{saved}</p>}
@@ -113,6 +115,12 @@ export function KeyDetail({ id, justCreated, finding, onChanged }: Props) {
           <RecordKid keyRecord={detail} onRecorded={(key) => updated(key, `Recorded Key ID ${key.kid}.`)} />
         </section>
       )}
+
+      <section aria-labelledby="token-section-title">
+        <h2 id="token-section-title">Meeting tokens</h2>
+        <p className="muted">{detail.kid ? 'Sign a JaaS meeting token with this key, for testing or to hand to a server.' : 'Record the Key ID first: a token needs it.'}</p>
+        <button type="button" onClick={onMakeToken} disabled={detail.kid === null}>Make a meeting token…</button>
+      </section>
 
       <section aria-labelledby="public-title">
         <h2 id="public-title">Public key</h2>
