@@ -2,6 +2,7 @@
 //   1. 4096-bit key generation, ours (Node's thread pool) vs `openssl genpkey`, median and p90
 //   2. the event loop's worst delay while our keys are generated
 //   3. `list` with 1,000 and 10,000 keys in the catalog (core call, and the whole CLI process)
+//   4. the window's key list with 1,000 and 10,000 keys, in Chromium
 import { execFile, spawnSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -12,6 +13,7 @@ import { KeyManager } from '../src/core/keyManager';
 import { generateRsaKey, publicSpkiPem } from '../src/core/rsa';
 import { sshFingerprint } from '../src/core/fingerprint';
 import type { SecretStore } from '../src/core/vault';
+import { benchUiList } from './uiList';
 
 const runFile = promisify(execFile);
 const KEYS = Number(process.env.BENCH_KEYS ?? 10);
@@ -79,3 +81,4 @@ async function main() {
 }
 
 await main();
+await benchUiList();

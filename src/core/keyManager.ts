@@ -125,6 +125,8 @@ export class KeyManager {
     const label = validLabel(request.label);
     const appId = validAppId(request.appId);
     await this.assertLabelFree(label);
+    // Reach the keychain before spending seconds on a key it could not store.
+    await this.vault.probe();
     const privateKey = await generateRsaKey();
     return this.store(privateKey, { label, appId, source: 'generated' });
   }
@@ -184,22 +186,23 @@ export class KeyManager {
   }
 
   async recordKid(ref: string, kidText: string): Promise<KeyRecord> {
-    const check = checkKid(kidText);
-    if (!check.ok) throw new CoreError('invalid_kid', check.problem);
-    const { kid, appId } = check.value;
     return this.catalog.update((keys) => {
       const key = resolveKey(keys, ref);
-      if (key.appId !== null && key.appId !== appId) {
-        throw new CoreError('app_id_mismatch', `This Key ID belongs to AppID ${appId}, but "${key.label}" is for AppID ${key.appId}. Check that you copied the kid of this key.`);
-      }
-      const holder = keys.find((other) => other.kid === kid && other.id !== key.id);
-      if (holder) throw new CoreError('kid_in_use', `Key ID ${kid} is already recorded for "${holder.label}". One Key ID belongs to one key.`);
-      key.kid = kid;
-      key.appId = appId;
+      const refusal = kidRefusal(keys, key, kidText);
+      if (refusal) throw refusal;
+      key.kid = kidText;
+      key.appId = kidText.slice(0, kidText.indexOf('/'));
       key.kidRecordedAt = this.now().toISOString();
       return publicRecord(key);
     });
   }
+
+  /** Why recording this kid on this key would be refused, or null; for live feedback while typing. */
+  async kidProblem(ref: string, kidText: string): Promise<string | null> {
+    const keys = await this.catalog.read();
+    return kidRefusal(keys, resolveKey(keys, ref), kidText)?.message ?? null;
+  }
+
 
   async rename(ref: string, newLabel: string): Promise<KeyRecord> {
     const label = validLabel(newLabel);
@@ -216,7 +219,8 @@ export class KeyManager {
     const record = await this.resolve(ref);
     const pem = await this.vault.get(record.id);
     if (pem === null) {
-      throw new CoreError('secret_missing', `The private key of "${record.label}" is not in the keychain (it was deleted there, or this is another computer's key list).`);
+      // A locked Linux keychain answers "not found" rather than "locked", so both are named.
+      throw new CoreError('secret_missing', `The private key of "${record.label}" is not in the keychain, or the keychain is locked. Unlock it and retry; if it is still missing, it was deleted there or this key list came from another computer.`);
     }
     return { record, key: privateKeyFromStoredPem(pem) };
   }
@@ -279,6 +283,18 @@ export class KeyManager {
     if (pem === null) throw new CoreError('secret_missing', `The keychain holds no complete secret with id ${id}.`);
     return this.store(privateKeyFromStoredPem(pem), { id, label: name, appId: null, source: 'recovered', createdAt: null });
   }
+}
+
+/** Every rule a kid must pass for this key: its format, the key's AppID, and one kid per key. */
+function kidRefusal(keys: readonly KeyRecord[], key: KeyRecord, kidText: string): CoreError | null {
+  const check = checkKid(kidText);
+  if (!check.ok) return new CoreError('invalid_kid', check.problem);
+  const { kid, appId } = check.value;
+  if (key.appId !== null && key.appId !== appId) {
+    return new CoreError('app_id_mismatch', `This Key ID belongs to AppID ${appId}, but "${key.label}" is for AppID ${key.appId}. Check that you copied the kid of this key.`);
+  }
+  const holder = keys.find((other) => other.kid === kid && other.id !== key.id);
+  return holder ? new CoreError('kid_in_use', `Key ID ${kid} is already recorded for "${holder.label}". One Key ID belongs to one key.`) : null;
 }
 
 function keyExists(holder: KeyRecord): CoreError {

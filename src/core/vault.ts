@@ -65,6 +65,11 @@ export class ChunkedVault {
     return `${id}${CHUNK_SEPARATOR}${index}`;
   }
 
+  /** A cheap read that fails with the keychain's own error when it cannot be reached at all. */
+  async probe(): Promise<void> {
+    await this.store.get('jaas-key-manager-probe');
+  }
+
   async put(id: string, secret: string): Promise<void> {
     if (id.includes(CHUNK_SEPARATOR)) throw new RangeError('invalid vault id');
     const chunks: string[] = [];

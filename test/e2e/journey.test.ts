@@ -128,6 +128,10 @@ describe('the app in Chromium, over the real core and keychain', () => {
       await page.getByLabel('Filter keys').fill('');
       await page.getByLabel('Sort keys').selectOption('newest');
       expect(await page.locator('.key-row-label').first().textContent()).toBe('key 999');
+      // Only a page of rows is in the DOM; the rest is one keyboard-reachable button away.
+      expect(await page.locator('.key-row').count()).toBe(200);
+      await page.getByRole('button', { name: 'Show 200 more of 800 (or filter)' }).click();
+      expect(await page.locator('.key-row').count()).toBe(400);
       await shot(app, '7-thousand-keys');
     } finally {
       await app.close();

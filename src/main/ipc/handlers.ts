@@ -1,6 +1,5 @@
 import { writeFile } from 'node:fs/promises';
 import { CoreError } from '../../core/errors';
-import { checkKid } from '../../core/kid';
 import type { KeyManager } from '../../core/keyManager';
 import type { Input, Output } from '../../shared/contract';
 import type { KeyListing } from '../../shared/keys';
@@ -25,15 +24,14 @@ function fileName(label: string, extension: string): string {
  */
 export function createHandlers(keys: KeyManager, desktop: Desktop): Handlers {
   // Reconciling reads the whole keychain, so it runs at start and on request, not on every listing.
-  let lastCheck: Promise<KeyListing> = Promise.resolve({ keys: [], findings: [], keychainProblem: null });
+  let lastCheck: Promise<KeyListing> | null = null;
   const recheck = () => {
     lastCheck = keys.listing();
     lastCheck.catch(() => undefined); // a failed check is reported by the next listing, never left unhandled
     return lastCheck;
   };
-  void recheck();
   const listing = async (): Promise<KeyListing> => {
-    const checked = await lastCheck.catch(() => null);
+    const checked = await (lastCheck ?? recheck()).catch(() => null);
     const current = await keys.list();
     return { keys: current, findings: checked?.findings ?? [], keychainProblem: checked?.keychainProblem ?? null };
   };
@@ -44,11 +42,8 @@ export function createHandlers(keys: KeyManager, desktop: Desktop): Handlers {
     generateKey: ({ label, appId }) => keys.generate({ label, appId: appId ?? null }),
     showKey: ({ id }) => keys.show(id),
     async checkKid({ id, kid }) {
-      const key = await keys.resolve(id);
-      const check = checkKid(kid, key.appId);
-      if (!check.ok) return { ok: false, problem: check.problem };
-      const holder = (await keys.list()).find((other) => other.kid === kid && other.id !== id);
-      return holder ? { ok: false, problem: `Key ID ${kid} is already recorded for "${holder.label}".` } : { ok: true, problem: null };
+      const problem = await keys.kidProblem(id, kid);
+      return { ok: problem === null, problem };
     },
     recordKid: ({ id, kid }) => keys.recordKid(id, kid),
     renameKey: ({ id, label }) => keys.rename(id, label),

@@ -1,4 +1,4 @@
-import { memo, useMemo, useState } from 'react';
+import { memo, useEffect, useMemo, useState } from 'react';
 import type { KeyRecord } from '../../../shared/keys';
 import { randomartFromFingerprint } from '../../../shared/randomart';
 import { Randomart } from '../components/Randomart';
@@ -29,11 +29,22 @@ const KeyRow = memo(function KeyRow({ item, status, selected, onSelect }: { item
   );
 });
 
+/**
+ * Rows rendered at first and per "Show more": enough to fill any screen, few
+ * enough that 10,000 keys never cost 10,000 rows of DOM. Filtering narrows it.
+ */
+export const PAGE_SIZE = 200;
+
 /** The sidebar: filter, sort and the keys, each with its status and a small randomart. */
 export function KeyList({ keys, problemIds, selectedId, onSelect }: Props) {
   const [filter, setFilter] = useState('');
   const [order, setOrder] = useState<SortOrder>('newest');
   const shown = useMemo(() => visibleKeys(keys, filter, order), [keys, filter, order]);
+  const [limit, setLimit] = useState(PAGE_SIZE);
+  useEffect(() => setLimit(PAGE_SIZE), [filter, order]);
+  // The selected key stays rendered even when it sorts beyond the first page.
+  const selectedIndex = selectedId ? shown.findIndex((item) => item.id === selectedId) : -1;
+  const rendered = shown.slice(0, Math.max(limit, selectedIndex + 1));
   return (
     <nav className="key-list" aria-label="Keys">
       <div className="key-list-tools">
@@ -50,10 +61,15 @@ export function KeyList({ keys, problemIds, selectedId, onSelect }: Props) {
         {shown.length === keys.length ? `${keys.length} ${keys.length === 1 ? 'key' : 'keys'}` : `${shown.length} of ${keys.length} keys`}
       </p>
       <ul className="key-rows">
-        {shown.map((item) => (
+        {rendered.map((item) => (
           <KeyRow key={item.id} item={item} status={keyStatus(item, problemIds)} selected={item.id === selectedId} onSelect={onSelect} />
         ))}
       </ul>
+      {rendered.length < shown.length && (
+        <button type="button" className="show-more" onClick={() => setLimit(rendered.length + PAGE_SIZE)}>
+          Show {Math.min(PAGE_SIZE, shown.length - rendered.length)} more of {shown.length - rendered.length} (or filter)
+        </button>
+      )}
       {shown.length === 0 && keys.length > 0 && <p className="key-list-empty">No key matches “{filter}”.</p>}
     </nav>
   );

@@ -64,16 +64,25 @@ export function MakeToken({ keyRecord, onBack }: { keyRecord: KeyRecord; onBack:
         <section className="token-result" aria-labelledby="made-title">
           <h2 id="made-title">Token</h2>
           {made.warnings.map((warning) => <p key={warning} className="notice notice-warning">{warning}</p>)}
-          <p>Expires {new Date(made.expiresAt).toLocaleString()}.</p>
+          <p className="with-action">
+            Expires {new Date(made.expiresAt).toLocaleString()}.
+            <CopyButton className="small" label="Copy expiry" copy={() => call('copyText', { text: made.expiresAt })} onError={act.setError} />
+          </p>
           <pre className="pem token" data-testid="token" tabIndex={0} aria-label="Token">{made.token}</pre>
           <div className="row">
             <CopyButton className="primary" label="Copy token" copy={() => call('copyText', { text: made.token })} onError={act.setError} />
             {made.link && <CopyButton label="Copy meeting link" copy={() => call('copyText', { text: made.link! })} onError={act.setError} />}
           </div>
           {made.link && <p className="muted">Meeting link: <code data-testid="meeting-link">{made.link.slice(0, made.link.indexOf('#jwt=') + 5)}…</code></p>}
-          <h3>Header</h3>
+          <div className="with-action">
+            <h3>Header</h3>
+            <CopyButton className="small" label="Copy header" copy={() => call('copyText', { text: JSON.stringify(made.header, null, 2) })} onError={act.setError} />
+          </div>
           <pre className="pem" tabIndex={0} aria-label="Token header">{JSON.stringify(made.header, null, 2)}</pre>
-          <h3>Claims</h3>
+          <div className="with-action">
+            <h3>Claims</h3>
+            <CopyButton className="small" label="Copy claims" copy={() => call('copyText', { text: JSON.stringify(made.claims, null, 2) })} onError={act.setError} />
+          </div>
           <pre className="pem" tabIndex={0} aria-label="Token claims">{JSON.stringify(made.claims, null, 2)}</pre>
         </section>
       )}
