@@ -1,4 +1,5 @@
 import react from '@vitejs/plugin-react';
+import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 
 export default defineConfig({
@@ -14,6 +15,8 @@ export default defineConfig({
   },
   renderer: {
     root: 'src/renderer',
+    // The window's favicon is the app icon; one copy, in assets.
+    publicDir: resolve('assets'),
     plugins: [react()],
     build: { minify: true, rolldownOptions: { input: 'src/renderer/index.html' } },
   },

@@ -68,7 +68,7 @@ export const TOKEN_COMMANDS: Record<string, Command> = {
       try {
         const { key, format } = await context.keys.importKey(text, { label, appId: (context.options['app-id'] as string | undefined) ?? null, passphrase });
         if (context.options.json) return context.out(JSON.stringify({ ...keyJson(key), format }, null, 2));
-        context.out(`Imported "${key.label}" (${key.id}) from a ${FORMAT_NAMES[format]}: ${key.bits} bits, ${key.fingerprint}. The private key is now in the OS keychain.`);
+        context.out(`Imported "${key.label}" (${key.id}): ${FORMAT_NAMES[format]}, ${key.bits} bits, ${key.fingerprint}. The private key is now in the OS keychain.`);
         if (source !== '-') {
           context.err(`${source} was left as it was: ${format.endsWith('encrypted') ? 'an encrypted' : 'a plaintext'} copy of the private key remains there. Delete it once you no longer need it.`);
         }

@@ -3,6 +3,7 @@ import { JAAS_FEATURES, type RuleResult, type TokenReport } from '../shared/toke
 import type { StoredKey } from './catalog';
 import { decodeJwt } from './jwt';
 import { checkKid } from './kid';
+import { roomWarnings } from './token';
 
 // Checks a pasted token the way Jitsi Meet and the JaaS servers do, one rule at a
 // time, each with a verdict in plain words. Reads only public keys from the catalog.
@@ -108,8 +109,12 @@ export function checkToken(token: string, keys: readonly StoredKey[], now: Date)
   else fail(rules, 'aud', `aud is ${JSON.stringify(claims.aud)}; it must be "jitsi".`);
   if (claims.iss === 'chat') pass(rules, 'iss', 'iss is "chat".');
   else fail(rules, 'iss', `iss is ${JSON.stringify(claims.iss)}; it must be "chat".`);
-  if (typeof claims.room === 'string' && claims.room !== '') pass(rules, 'room', claims.room === '*' ? 'room is "*": every room of the app.' : `room is "${claims.room}".`);
-  else fail(rules, 'room', 'The room claim is missing; use a room name or "*".');
+  if (typeof claims.room === 'string' && claims.room !== '') {
+    pass(rules, 'room', claims.room === '*' ? 'room is "*": every room of the app.' : `room is "${claims.room}".`);
+    for (const warning of roomWarnings(claims.room)) warn(rules, 'room-name', warning);
+  } else {
+    fail(rules, 'room', 'The room claim is missing; use a room name or "*".');
+  }
   checkTime(rules, 'exp', claims.exp, nowSeconds);
   checkTime(rules, 'nbf', claims.nbf, nowSeconds);
   if ('nbfTime' in claims) fail(rules, 'nbf-name', 'The token has "nbfTime"; the claim is called "nbf".');

@@ -135,6 +135,12 @@ describe('JaaS meeting tokens', () => {
     expect(report.rules.find((r) => r.id === 'features-moderator')).toMatchObject({ status: 'warn' });
   });
 
+  it('warns, without failing, about a room name that breaks links', async () => {
+    const report = await keys.checkToken(await signed({ ...validClaims(), room: 'Team Standup' }));
+    expect(report.ok).toBe(true);
+    expect(report.rules.filter((r) => r.id === 'room-name').map((r) => r.status)).toEqual(['warn', 'warn']);
+  });
+
   it('warns about room names that break links', () => {
     expect(roomWarnings('team/standup')[0]).toMatch(/does not survive in a meeting link/);
     expect(roomWarnings('what?')).toHaveLength(1);

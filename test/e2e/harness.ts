@@ -63,6 +63,8 @@ export interface AppSession {
   context: BrowserContext;
   box: Sandbox;
   desktop: RecordingDesktop;
+  /** Errors the page printed, CSP violations among them; a clean run has none. */
+  consoleErrors: string[];
   readClipboard(): Promise<string>;
   close(): Promise<void>;
 }
@@ -76,6 +78,11 @@ export async function openApp(browser: Browser, origin: string, prepare?: (box: 
   const context = await browser.newContext({ viewport: { width: 1180, height: 820 }, colorScheme });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
   const page = await context.newPage();
+  const consoleErrors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => consoleErrors.push(error.message));
   desktop.page = page;
   await page.exposeBinding('__jaasInvoke', ({ frame }, channel: string, input: unknown) => dispatch(channel.replace(/^jaas:/, ''), frame.url(), input));
   await page.addInitScript((methods: readonly string[]) => {
@@ -91,6 +98,7 @@ export async function openApp(browser: Browser, origin: string, prepare?: (box: 
     context,
     box,
     desktop,
+    consoleErrors,
     readClipboard: () => page.evaluate(() => navigator.clipboard.readText()),
     async close() {
       await context.close();

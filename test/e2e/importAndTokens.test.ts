@@ -57,6 +57,7 @@ describe('import and tokens in Chromium, over the real core and keychain', () =>
       expect(await page.getByRole('list', { name: 'Checks' }).textContent()).toMatch(/Fail:signature The signature does not verify with "From id_rsa"/);
       await page.screenshot({ path: join(SCREENSHOTS, '11-check-token-fail.png'), fullPage: true });
       expect(await seriousViolations(page)).toEqual([]);
+      expect(app.consoleErrors).toEqual([]);
     } finally {
       await app.close();
     }

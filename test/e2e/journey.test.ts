@@ -71,6 +71,8 @@ describe('the app in Chromium, over the real core and keychain', () => {
       await page.getByRole('heading', { name: /Sign your JaaS meetings/ }).waitFor();
       expect(await app.box.keys.list()).toEqual([]);
       expect(await keytar.findCredentials(app.box.service)).toEqual([]);
+      // The strict CSP did not block anything the app needs.
+      expect(app.consoleErrors).toEqual([]);
     } finally {
       await app.close();
     }

@@ -25,7 +25,7 @@ function importedNotice(imported: ImportedKey): string {
   const copy = imported.sourcePath
     ? ` ${imported.encrypted ? 'An encrypted' : 'A plaintext'} copy remains in ${imported.sourcePath}; delete it once you no longer need it.`
     : ' Clear the clipboard or wherever you pasted it from.';
-  return `Imported from a ${imported.formatName}. The private key is now in your OS keychain.${copy}`;
+  return `Imported (${imported.formatName}). The private key is now in your OS keychain.${copy}`;
 }
 
 export function App() {
