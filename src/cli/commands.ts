@@ -1,6 +1,6 @@
-import { open } from 'node:fs/promises';
 import { createInterface } from 'node:readline/promises';
 import { CoreError } from '../core/errors';
+import { writeExportFile } from '../core/exportFile';
 import { UsageError, type Command, type CommandContext } from './commandTypes';
 import { findingsText, keyDetailText, keyJson, keyTable } from './format';
 import { TOKEN_COMMANDS } from './tokenCommands';
@@ -14,22 +14,6 @@ function required(context: CommandContext, name: string): string {
   const value = context.options[name];
   if (typeof value !== 'string') throw new UsageError(`--${name} is required`);
   return value;
-}
-
-async function writePublicFile(path: string, pem: string, force: boolean): Promise<void> {
-  let handle;
-  try {
-    handle = await open(path, force ? 'w' : 'wx', 0o644);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') throw new CoreError('file_exists', `${path} already exists. Choose another file, or overwrite it on purpose (--force).`);
-    throw new CoreError('file_error', `Cannot create ${path} (${code ?? 'unknown error'}).`);
-  }
-  try {
-    await handle.writeFile(pem, 'utf8');
-  } finally {
-    await handle.close();
-  }
 }
 
 async function confirm(context: CommandContext, question: string): Promise<boolean> {
@@ -82,7 +66,7 @@ export const COMMANDS: Record<string, Command> = {
       const pem = await context.keys.publicPem(context.args[0]!);
       const out = context.options.out;
       if (typeof out !== 'string') return context.out(pem.trimEnd());
-      await writePublicFile(out, pem, context.options.force === true);
+      await writeExportFile(out, pem, { force: context.options.force === true, mode: 0o644 });
       context.err(`Wrote the public key to ${out}. Upload it in the JaaS console (API keys, Add API key).`);
     },
   },

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
-import { CoreError } from '../core/errors';
+import { CoreError, redactForLog } from '../core/errors';
 import { defaultDataDir } from '../core/dataDir';
 import { openKeyManager } from '../core/index';
 import { COMMANDS, UsageError, type CommandContext } from './commands';
@@ -59,7 +59,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
     // Unexpected: say so without a stack trace; JAAS_KEYS_DEBUG shows the details to a developer.
     io.err('jaas-keys: something unexpected went wrong; nothing else was changed. Set JAAS_KEYS_DEBUG=1 for details.');
-    if (io.env.JAAS_KEYS_DEBUG) io.err(String((error as Error)?.stack ?? error));
+    if (io.env.JAAS_KEYS_DEBUG) io.err(redactForLog(error));
     return EXIT_REFUSED;
   }
 }

@@ -27,3 +27,11 @@ export async function asResult<T>(work: () => Promise<T>): Promise<Result<T>> {
     return { ok: false, error: toErrorValue(error) };
   }
 }
+
+const PEM_BLOCK = /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----/g;
+
+/** An unexpected error, as it may be logged: its stack, with anything shaped like a private key cut out. */
+export function redactForLog(error: unknown): string {
+  const text = error instanceof Error ? (error.stack ?? `${error.name}: ${error.message}`) : String(error);
+  return text.replace(PEM_BLOCK, '[private key removed]');
+}

@@ -1,6 +1,4 @@
 import { createPublicKey, randomBytes, type KeyObject } from 'node:crypto';
-import { open, rename, rm } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
 import type { Finding, KeyDetail, KeyListing, KeyRecord, KeySource } from '../shared/keys';
 import type { MadeToken, TokenOptions, TokenReport } from '../shared/tokens';
 import { Catalog, type StoredKey } from './catalog';
@@ -9,6 +7,7 @@ import { rsaRandomart, sshFingerprint } from './fingerprint';
 import { checkAppId, checkKid } from './kid';
 import { assertJaasKey, parseKeyFile, type KeyFileFormat } from './importKey';
 import { checkLabel } from './label';
+import { writeExportFile } from './exportFile';
 import { resolveKey } from './resolveKey';
 import { makeToken, noKidError } from './token';
 import { checkToken } from './tokenCheck';
@@ -132,7 +131,7 @@ export class KeyManager {
   }
 
   /** Puts a private key in the vault and lists it. Used by generate, import and recover. */
-  protected async store(privateKey: KeyObject, meta: { label: string; appId: string | null; source: KeySource; id?: string; createdAt?: string | null }): Promise<KeyRecord> {
+  private async store(privateKey: KeyObject, meta: { label: string; appId: string | null; source: KeySource; id?: string; createdAt?: string | null }): Promise<KeyRecord> {
     const bits = modulusBits(privateKey);
     const entry: StoredKey = {
       id: meta.id ?? newKeyId(),
@@ -246,7 +245,7 @@ export class KeyManager {
   async exportPrivate(ref: string, path: string, options: PrivateExportOptions = {}): Promise<KeyRecord> {
     const { record, key } = await this.privateKey(ref);
     const pem = options.pkcs8 ? privatePkcs8Pem(key) : privatePkcs1Pem(key);
-    await writeNewPrivateFile(path, pem, options.force ?? false);
+    await writeExportFile(path, pem, { force: options.force ?? false, mode: 0o600 });
     return record;
   }
 
@@ -303,30 +302,4 @@ function keyExists(holder: KeyRecord): CoreError {
 
 function labelTaken(label: string): CoreError {
   return new CoreError('label_taken', `A key labelled "${label}" already exists. Choose another label.`);
-}
-
-async function writeNewPrivateFile(path: string, pem: string, force: boolean): Promise<void> {
-  const target = force ? join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`) : path;
-  let handle;
-  try {
-    handle = await open(target, 'wx', 0o600);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') throw new CoreError('file_exists', `${path} already exists. Choose another file, or overwrite it on purpose (--force).`);
-    throw new CoreError('file_error', `Cannot create ${path} (${code ?? 'unknown error'}).`);
-  }
-  try {
-    await handle.writeFile(pem, 'utf8');
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  if (force) {
-    try {
-      await rename(target, path);
-    } catch (error) {
-      await rm(target, { force: true });
-      throw new CoreError('file_error', `Cannot write ${path} (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}).`);
-    }
-  }
 }

@@ -1,4 +1,4 @@
-import { toErrorValue } from '../../core/errors';
+import { redactForLog, toErrorValue } from '../../core/errors';
 import { contract } from '../../shared/contract';
 import type { Result } from '../../shared/errors';
 import { METHODS, type Method } from '../../shared/methods';
@@ -7,14 +7,6 @@ import type { Handlers } from './handlers';
 export type Logger = (message: string) => void;
 
 export type Dispatch = (method: string, senderUrl: string | undefined, input: unknown) => Promise<Result<unknown>>;
-
-const PEM_BLOCK = /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----/g;
-
-/** An unexpected error, as it may be logged: its stack, with anything shaped like a private key cut out. */
-export function redactForLog(error: unknown): string {
-  const text = error instanceof Error ? (error.stack ?? `${error.name}: ${error.message}`) : String(error);
-  return text.replace(PEM_BLOCK, '[private key removed]');
-}
 
 function isMethod(name: string): name is Method {
   return (METHODS as readonly string[]).includes(name);

@@ -1,5 +1,5 @@
-import { writeFile } from 'node:fs/promises';
 import { CoreError } from '../../core/errors';
+import { writeExportFile } from '../../core/exportFile';
 import type { KeyManager } from '../../core/keyManager';
 import type { Input, Output } from '../../shared/contract';
 import type { KeyListing } from '../../shared/keys';
@@ -55,11 +55,8 @@ export function createHandlers(keys: KeyManager, desktop: Desktop): Handlers {
         filters: [{ name: 'Public key (PEM)', extensions: ['pub', 'pem'] }],
       });
       if (path === null) throw cancelled();
-      try {
-        await writeFile(path, key.publicPem, { mode: 0o644 });
-      } catch (error) {
-        throw new CoreError('file_error', `Cannot write ${path} (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}).`);
-      }
+      // The save dialog has already asked before replacing an existing file.
+      await writeExportFile(path, key.publicPem, { force: true, mode: 0o644 });
       return { path };
     },
     async copyPublicKey({ id }) {
