@@ -1,4 +1,5 @@
 import { createPublicKey, randomBytes, type KeyObject } from 'node:crypto';
+import { join } from 'node:path';
 import type { Finding, KeyDetail, KeyListing, KeyRecord, KeySource } from '../shared/keys';
 import type { MadeToken, TokenOptions, TokenReport } from '../shared/tokens';
 import { Catalog, type StoredKey } from './catalog';
@@ -7,6 +8,7 @@ import { rsaRandomart, sshFingerprint } from './fingerprint';
 import { checkAppId, checkKid } from './kid';
 import { assertJaasKey, parseKeyFile, type KeyFileFormat } from './importKey';
 import { checkLabel } from './label';
+import { withFileLock } from './lock';
 import { writeExportFile } from './exportFile';
 import { resolveKey } from './resolveKey';
 import { makeToken, noKidError } from './token';
@@ -65,7 +67,8 @@ export class KeyManager {
 
   constructor(options: KeyManagerOptions) {
     this.catalog = new Catalog(options.dataDir);
-    this.vault = new ChunkedVault(options.store, options.chunkSize);
+    const keychainLock = join(options.dataDir, 'keychain.lock');
+    this.vault = new ChunkedVault(options.store, options.chunkSize, (work) => withFileLock(keychainLock, work));
     this.now = options.now ?? (() => new Date());
   }
 

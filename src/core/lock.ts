@@ -28,7 +28,7 @@ export async function withFileLock<T>(lockPath: string, work: () => Promise<T>):
         continue;
       }
       if (Date.now() > deadline) {
-        throw new CoreError('catalog_busy', `Another JaaS Key Manager process is changing the key list (lock file ${lockPath}). Retry in a moment.`);
+        throw new CoreError('catalog_busy', `Another JaaS Key Manager process is busy with the keys (lock file ${lockPath}). Retry in a moment.`);
       }
       await sleep(25);
     }

@@ -54,9 +54,15 @@ function parseManifest(id: string, text: string): Manifest {
  * and every chunk matches its hash) or visibly broken, never half returned.
  */
 export class ChunkedVault {
+  /**
+   * @param exclusive runs writes, deletes and enumerations one at a time across
+   * processes sharing the keychain service: keytar's Linux enumeration crashes
+   * the process if an item is deleted while it runs (see keytarStore.ts).
+   */
   constructor(
     private readonly store: SecretStore,
     private readonly chunkSize = DEFAULT_CHUNK_SIZE,
+    private readonly exclusive: <T>(work: () => Promise<T>) => Promise<T> = (work) => work(),
   ) {
     if (!Number.isInteger(chunkSize) || chunkSize < 1) throw new RangeError('chunkSize must be a positive integer');
   }
@@ -70,7 +76,11 @@ export class ChunkedVault {
     await this.store.get('jaas-key-manager-probe');
   }
 
-  async put(id: string, secret: string): Promise<void> {
+  put(id: string, secret: string): Promise<void> {
+    return this.exclusive(() => this.putChunks(id, secret));
+  }
+
+  private async putChunks(id: string, secret: string): Promise<void> {
     if (id.includes(CHUNK_SEPARATOR)) throw new RangeError('invalid vault id');
     const chunks: string[] = [];
     for (let at = 0; at < secret.length; at += this.chunkSize) chunks.push(secret.slice(at, at + this.chunkSize));
@@ -104,7 +114,11 @@ export class ChunkedVault {
   }
 
   /** Removes the manifest first (the secret stops being readable at once), then every chunk. */
-  async delete(id: string): Promise<boolean> {
+  delete(id: string): Promise<boolean> {
+    return this.exclusive(() => this.deleteChunks(id));
+  }
+
+  private async deleteChunks(id: string): Promise<boolean> {
     const manifestText = await this.store.get(id);
     let knownChunks = 0;
     if (manifestText !== null) {
@@ -129,7 +143,11 @@ export class ChunkedVault {
     return removed;
   }
 
-  async inventory(): Promise<VaultInventory> {
+  inventory(): Promise<VaultInventory> {
+    return this.exclusive(() => this.listAccounts());
+  }
+
+  private async listAccounts(): Promise<VaultInventory> {
     const accounts = await this.store.accounts();
     const complete = new Set<string>();
     const withChunks = new Set<string>();
