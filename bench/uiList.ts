@@ -31,14 +31,14 @@ export async function benchUiList(): Promise<void> {
       try {
         await app.page.reload();
         const loadStart = performance.now();
-        await app.page.getByText(`${size} keys`).waitFor({ timeout: 120_000 });
+        await app.page.getByText(`${size} keys`, { exact: true }).waitFor({ timeout: 120_000 });
         const firstList = performance.now() - loadStart;
         let at = performance.now();
         await app.page.getByLabel('Filter keys').fill('key 99');
         await app.page.getByText(new RegExp(`of ${size} keys`)).waitFor();
         const filter = performance.now() - at;
         await app.page.getByLabel('Filter keys').fill('');
-        await app.page.getByText(`${size} keys`).waitFor();
+        await app.page.getByText(`${size} keys`, { exact: true }).waitFor();
         at = performance.now();
         await app.page.getByLabel('Sort keys').selectOption('label');
         await app.page.locator('.key-row-label').first().filter({ hasText: /^key 0$/ }).waitFor();

@@ -14,7 +14,15 @@ export function FindingsBanner({ findings, onResolved }: Props) {
   const act = useAction();
   const [labels, setLabels] = useState<Record<string, string>>({});
   const orphans = findings.filter((finding) => finding.kind !== 'entry_without_secret');
-  if (orphans.length === 0) return null;
+  const missing = findings.length - orphans.length;
+  if (orphans.length === 0 && missing === 0) return null;
+  if (orphans.length === 0) {
+    return (
+      <p className="notice notice-warning" role="status">
+        {missing === 1 ? '1 key in the list has' : `${missing} keys in the list have`} no private key in this keychain (marked “Problem found”). Their public keys still work, but they cannot sign tokens or be exported. If the list came from another computer, import the private keys here.
+      </p>
+    );
+  }
 
   async function recover(id: string) {
     const key = await act.run(() => call('recoverKey', { id, label: labels[id] ?? `Recovered ${id.slice(0, 6)}` }));
@@ -28,6 +36,7 @@ export function FindingsBanner({ findings, onResolved }: Props) {
   return (
     <section className="notice notice-warning findings" aria-labelledby="findings-title">
       <h2 id="findings-title">The keychain holds keys the list does not show</h2>
+      {missing > 0 && <p>Also, {missing === 1 ? '1 key in the list has' : `${missing} keys in the list have`} no private key in this keychain (marked “Problem found”).</p>}
       {act.error && <ErrorNotice error={act.error} onDismiss={() => act.setError(null)} />}
       <ul>
         {orphans.map((finding) => (
