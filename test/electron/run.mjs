@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // `npm run test:electron`: the Playwright `_electron` smoke suite against the real
 // app, for machines that have Electron's binary. Where it is missing, say so in
 // one line and stop: nothing here pretends to have run.

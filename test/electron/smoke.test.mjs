@@ -1,3 +1,4 @@
+// @ts-check
 // The packaged-style app in a real Electron window: launch, generate, record a
 // kid, export the public PEM. Each run gets its own data folder and keychain
 // service (Element Desktop gives every E2E test an isolated profile the same way).
@@ -14,7 +15,9 @@ const KID = 'vpaas-magic-cookie-1fc542a3e4414a44b2611668195e2bfe/4f4910';
 const dataDir = mkdtempSync(join(tmpdir(), 'jaas-electron-'));
 const service = `jaas-electron-${randomBytes(6).toString('hex')}`;
 const env = { ...process.env, JAAS_KEYS_DATA_DIR: dataDir, JAAS_KEYS_SERVICE: service };
+/** @type {import('playwright-core').ElectronApplication} */
 let app;
+/** @type {import('playwright-core').Page} */
 let window;
 
 before(async () => {
@@ -31,9 +34,9 @@ after(async () => {
 });
 
 test('the page is isolated: no Node, only window.jaas', async () => {
-  assert.equal(await window.evaluate(() => typeof require), 'undefined');
-  assert.equal(await window.evaluate(() => typeof process), 'undefined');
-  const methods = await window.evaluate(() => Object.keys(window.jaas).sort());
+  assert.equal(await window.evaluate(() => typeof (/** @type {any} */ (globalThis).require)), 'undefined');
+  assert.equal(await window.evaluate(() => typeof (/** @type {any} */ (globalThis).process)), 'undefined');
+  const methods = await window.evaluate(() => Object.keys(/** @type {any} */ (globalThis).jaas).sort());
   assert.ok(methods.includes('generateKey') && !methods.includes('invoke'));
   assert.match(window.url(), /^app:\/\/jaas\//);
 });
@@ -50,7 +53,7 @@ test('generate, record a kid, export the public PEM', async () => {
   const path = join(dataDir, 'exported.pub');
   // The native save dialog cannot be clicked by Playwright; answer it from the main process.
   await app.evaluate(({ dialog }, filePath) => {
-    dialog.showSaveDialog = async () => ({ canceled: false, filePath });
+    /** @type {any} */ (dialog).showSaveDialog = async () => ({ canceled: false, filePath });
   }, path);
   await window.getByRole('button', { name: 'Save public key…' }).click();
   await window.getByText(`Saved the public key to ${path}`).waitFor();
