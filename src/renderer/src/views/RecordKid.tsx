@@ -1,5 +1,6 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { KeyRecord } from '../../../shared/keys';
+import { CopyButton } from '../components/CopyButton';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { call } from '../lib/api';
 import { useAction } from '../lib/useAction';
@@ -53,10 +54,14 @@ export function RecordKid({ keyRecord, onRecorded }: Props) {
         <h3 id={`${inputId}-done`}>Key ID recorded ✓</h3>
         <dl className="facts">
           <dt>Key ID (kid)</dt>
-          <dd><code data-testid="recorded-kid">{keyRecord.kid}</code></dd>
+          <dd className="with-action">
+            <code data-testid="recorded-kid">{keyRecord.kid}</code>
+            <CopyButton className="small" label="Copy" copy={() => call('copyText', { text: keyRecord.kid! })} onError={save.setError} />
+          </dd>
           <dt>AppID</dt>
           <dd><code>{keyRecord.appId}</code></dd>
         </dl>
+        {save.error && <ErrorNotice error={save.error} onDismiss={() => save.setError(null)} />}
         <button type="button" className="quiet" onClick={() => setEditing(true)}>Change Key ID</button>
       </section>
     );
