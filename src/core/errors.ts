@@ -1,4 +1,4 @@
-import type { ErrorCode, ErrorValue, Result } from '../shared/errors';
+import type { ErrorCode, ErrorValue } from '../shared/errors';
 
 /** The one exception type the core throws. Its message is written for people. */
 export class CoreError extends Error {
@@ -18,14 +18,6 @@ export class CoreError extends Error {
 export function toErrorValue(error: unknown): ErrorValue {
   if (error instanceof CoreError) return { code: error.code, message: error.message };
   return { code: 'internal', message: 'Something unexpected went wrong. Nothing was changed by the failed step.' };
-}
-
-export async function asResult<T>(work: () => Promise<T>): Promise<Result<T>> {
-  try {
-    return { ok: true, value: await work() };
-  } catch (error) {
-    return { ok: false, error: toErrorValue(error) };
-  }
 }
 
 const PEM_BLOCK = /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----/g;

@@ -30,12 +30,6 @@ export function sshRsaPublicBlob(key: KeyObject): Buffer {
   ]);
 }
 
-/** The `ssh-rsa AAAA…` line of an OpenSSH .pub file, with an optional comment. */
-export function sshPublicLine(key: KeyObject, comment = ''): string {
-  const line = `ssh-rsa ${sshRsaPublicBlob(key).toString('base64')}`;
-  return comment ? `${line} ${comment}` : line;
-}
-
 export function sha256Digest(key: KeyObject): Buffer {
   return createHash('sha256').update(sshRsaPublicBlob(key)).digest();
 }

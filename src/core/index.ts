@@ -2,7 +2,7 @@
 import { DEFAULT_SERVICE, KeytarStore } from './keytarStore';
 import { KeyManager } from './keyManager';
 
-export { CoreError, asResult, toErrorValue } from './errors';
+export { CoreError, toErrorValue } from './errors';
 export { KeyManager } from './keyManager';
 export { defaultDataDir, PRODUCT_NAME } from './dataDir';
 export { DEFAULT_SERVICE, KeytarStore } from './keytarStore';

@@ -219,12 +219,16 @@ export class KeyManager {
   /** The private key itself, for signing inside the core; never handed across a boundary. */
   async privateKey(ref: string): Promise<{ record: KeyRecord; key: KeyObject }> {
     const record = await this.resolve(ref);
+    return { record, key: await this.privateKeyOf(record) };
+  }
+
+  private async privateKeyOf(record: KeyRecord): Promise<KeyObject> {
     const pem = await this.vault.get(record.id);
     if (pem === null) {
       // A locked Linux keychain answers "not found" rather than "locked", so both are named.
       throw new CoreError('secret_missing', `The private key of "${record.label}" is not in the keychain, or the keychain is locked. Unlock it and retry; if it is still missing, it was deleted there or this key list came from another computer.`);
     }
-    return { record, key: privateKeyFromStoredPem(pem) };
+    return privateKeyFromStoredPem(pem);
   }
 
   /** Signs a JaaS meeting token with a stored key; the private key never leaves this call. */
@@ -232,8 +236,7 @@ export class KeyManager {
     const record = await this.resolve(ref);
     // Refuse before touching the keychain: without a kid no token can be valid.
     if (!record.kid) throw noKidError(record);
-    const { key } = await this.privateKey(ref);
-    return makeToken(record, key, options, this.now());
+    return makeToken(record, await this.privateKeyOf(record), options, this.now());
   }
 
   /** Checks a pasted token against Jitsi's rules and the stored public keys (the keychain is not needed). */

@@ -80,7 +80,7 @@ function toBase64Url(value: bigint): string {
 const big = (bytes: Buffer) => BigInt(`0x${unsigned(bytes).toString('hex') || '0'}`);
 
 /** The key type named inside an OpenSSH file (ssh-rsa, ssh-ed25519, …), readable without the passphrase. */
-export function opensshKeyType(blob: Buffer): string {
+function opensshKeyType(blob: Buffer): string {
   if (!blob.subarray(0, MAGIC.length).equals(MAGIC)) throw new CoreError('invalid_key_file', 'This is not an OpenSSH private key.');
   const reader = new Reader(blob, MAGIC.length);
   reader.text();

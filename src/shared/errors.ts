@@ -42,7 +42,3 @@ export interface ErrorValue {
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorValue };
-
-export function isErrorCode(value: unknown): value is ErrorCode {
-  return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
-}

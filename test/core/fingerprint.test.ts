@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rsaRandomart, sshFingerprint, sshPublicLine } from '../../src/core/fingerprint';
+import { rsaRandomart, sshFingerprint } from '../../src/core/fingerprint';
 import { modulusBits, privatePkcs1Pem, publicSpkiPem } from '../../src/core/rsa';
 import { tempDir } from '../support/fixtures';
 import { opensslPublicFromPrivate, sshKeygenFingerprint } from '../support/oracles';
@@ -32,13 +32,6 @@ describe('fingerprints, randomart and public export against ssh-keygen and opens
       expect(sshFingerprint(key)).toBe(oracle.fingerprint);
       expect(rsaRandomart(key, modulusBits(key))).toBe(oracle.randomart);
       expect(modulusBits(key)).toBe(oracle.bits);
-    }
-  });
-
-  it('writes the same ssh-rsa line as ssh-keygen', () => {
-    for (const path of files) {
-      const key = createPrivateKey(readFileSync(path));
-      expect(sshPublicLine(key)).toBe(readFileSync(`${path}.pub`, 'utf8').trim());
     }
   });
 
