@@ -19,6 +19,8 @@ const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undef
 // The E2E suite runs the app against its own data folder and keychain service.
 if (process.env.JAAS_KEYS_DATA_DIR) app.setPath('userData', process.env.JAAS_KEYS_DATA_DIR);
 
+// Every renderer sandboxed, whatever a window's options say.
+app.enableSandbox();
 registerAppScheme();
 
 let mainWindow: BrowserWindow | null = null;
