@@ -98,6 +98,12 @@ describe('the app in Chromium, over the real core and keychain', () => {
       expect(focused.outline).toBe('solid');
       await page.keyboard.press('Enter');
       await page.getByRole('heading', { name: 'keyboard key', level: 1 }).waitFor();
+      await page.keyboard.press('Control+f');
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('key-filter');
+      await page.keyboard.press('Control+n');
+      await page.getByRole('heading', { name: 'New JaaS API key' }).waitFor();
+      await page.keyboard.press('Escape');
+      await page.getByRole('button', { name: /keyboard key/ }).click();
       await page.getByRole('button', { name: 'Delete key…' }).focus();
       await page.keyboard.press('Enter');
       await page.getByRole('dialog').waitFor();

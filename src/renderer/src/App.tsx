@@ -4,6 +4,7 @@ import type { KeyListing, KeyRecord } from '../../shared/keys';
 import { ErrorNotice } from './components/ErrorNotice';
 import { call } from './lib/api';
 import { useAction } from './lib/useAction';
+import { useShortcuts } from './lib/useShortcuts';
 import { EmptyState } from './views/EmptyState';
 import { CheckToken } from './views/CheckToken';
 import { FindingsBanner } from './views/FindingsBanner';
@@ -44,6 +45,9 @@ export function App() {
   useEffect(() => {
     void refresh('checkKeychain');
   }, [refresh]);
+
+  const shortcuts = useMemo(() => ({ newKey: () => setView({ kind: 'new' }), importKey: () => setView({ kind: 'import' }) }), []);
+  useShortcuts(shortcuts);
 
   const problemIds = useMemo(() => new Set(listing?.findings.map((finding) => finding.id) ?? []), [listing]);
 
@@ -88,8 +92,8 @@ export function App() {
         <span className="app-title">JaaS Key Manager</span>
         <span className="header-actions">
           <button type="button" onClick={() => setView({ kind: 'check' })}>Check token</button>
-          <button type="button" onClick={() => setView({ kind: 'import' })}>Import key</button>
-          <button type="button" className="primary" onClick={() => setView({ kind: 'new' })}>New key</button>
+          <button type="button" onClick={shortcuts.importKey} aria-keyshortcuts="Control+I" title="Import key (Ctrl+I)">Import key</button>
+          <button type="button" className="primary" onClick={shortcuts.newKey} aria-keyshortcuts="Control+N" title="New key (Ctrl+N)">New key</button>
         </span>
       </header>
       {!empty && <KeyList keys={listing.keys} problemIds={problemIds} selectedId={view.kind === 'detail' || view.kind === 'token' ? view.id : null} onSelect={(id) => showKey(id)} />}
