@@ -1,9 +1,26 @@
 import react from '@vitejs/plugin-react';
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
+import { CONTENT_SECURITY_POLICY_META } from './src/main/security';
+
+/**
+ * The page's CSP as a meta tag, in production builds only. The app:// protocol
+ * sends the same policy as a header; during `npm run dev` the meta tag would
+ * block Vite's injected styles and its hot-reload socket, so it is left out there.
+ */
+function productionCspMeta(): Plugin {
+  return {
+    name: 'jaas-production-csp-meta',
+    apply: 'build',
+    transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY_META }, injectTo: 'head-prepend' }],
+  };
+}
 
 export default defineConfig({
   main: {
+    // Only keytar (a native module) stays in node_modules; zod and bcrypt-pbkdf are
+    // devDependencies and so are bundled, leaving nothing else to resolve inside the asar.
     build: { rolldownOptions: { input: 'src/main/index.ts' } },
   },
   preload: {
@@ -17,7 +34,7 @@ export default defineConfig({
     root: 'src/renderer',
     // The window's favicon is the app icon; one copy, in assets.
     publicDir: resolve('assets'),
-    plugins: [react()],
+    plugins: [react(), productionCspMeta()],
     build: { minify: true, rolldownOptions: { input: 'src/renderer/index.html' } },
   },
 });

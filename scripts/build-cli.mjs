@@ -1,5 +1,6 @@
 // Bundles the `jaas-keys` command into out/cli so `npx jaas-keys` and the package's
-// bin run plain JavaScript; dependencies (keytar, zod) stay in node_modules.
+// bin run plain JavaScript. Everything is bundled but keytar, a native module
+// that must stay a file of its own in node_modules.
 import { build } from 'esbuild';
 
 await build({
@@ -9,7 +10,9 @@ await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  packages: 'external',
+  external: ['keytar'],
+  // Bundled CommonJS (bcrypt-pbkdf) calls require; give the ESM bundle one.
+  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   sourcemap: true,
   logLevel: 'warning',
 });

@@ -7,16 +7,27 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
-const command = process.argv.slice(2);
-if (command.length === 0) {
-  console.error('usage: with-keychain.mjs COMMAND [ARGS…]');
-  process.exit(2);
+/**
+ * The environment of the private session. XDG_RUNTIME_DIR moves to the throwaway
+ * folder (gnome-keyring puts its control socket there, and must not meet the
+ * person's own), so a relative WAYLAND_DISPLAY, which Wayland clients look up in
+ * XDG_RUNTIME_DIR, is made absolute: Electron still finds the person's display.
+ */
+export function privateKeychainEnv(env, home) {
+  const next = { ...env, XDG_DATA_HOME: join(home, 'data'), XDG_RUNTIME_DIR: home, JAAS_TEST_KEYCHAIN: 'private' };
+  if (env.WAYLAND_DISPLAY && !isAbsolute(env.WAYLAND_DISPLAY) && env.XDG_RUNTIME_DIR) {
+    next.WAYLAND_DISPLAY = join(env.XDG_RUNTIME_DIR, env.WAYLAND_DISPLAY);
+  }
+  delete next.DBUS_SESSION_BUS_ADDRESS;
+  delete next.GNOME_KEYRING_CONTROL;
+  return next;
 }
 
 function run(file, args, env) {
-  const result = spawnSync(file, args, { stdio: 'inherit', env });
+  const result = spawnSync(file, args, { stdio: 'inherit', env, shell: process.platform === 'win32' });
   if (result.error) {
     console.error(`with-keychain: cannot run ${file}: ${result.error.message}`);
     return 127;
@@ -24,17 +35,21 @@ function run(file, args, env) {
   return result.status ?? 1;
 }
 
-if (process.platform !== 'linux') process.exit(run(command[0], command.slice(1), process.env));
-
-const home = mkdtempSync(join(tmpdir(), 'jaas-keychain-'));
-const env = { ...process.env, XDG_DATA_HOME: join(home, 'data'), XDG_RUNTIME_DIR: home, JAAS_TEST_KEYCHAIN: 'private' };
-delete env.DBUS_SESSION_BUS_ADDRESS;
-delete env.GNOME_KEYRING_CONTROL;
-// The keyring password only unlocks this throwaway keyring.
-const script = 'printf "%s" private-test-keyring | gnome-keyring-daemon --unlock --components=secrets >/dev/null || exit 111; exec "$@"';
-const status = run('dbus-run-session', ['--', 'sh', '-c', script, 'sh', ...command], env);
-rmSync(home, { recursive: true, force: true });
-if (status === 111 || status === 127) {
-  console.error('with-keychain: could not start a private keychain; install dbus and gnome-keyring (see README).');
+function main(command) {
+  if (command.length === 0) {
+    console.error('usage: with-keychain.mjs COMMAND [ARGS…]');
+    return 2;
+  }
+  if (process.platform !== 'linux') return run(command[0], command.slice(1), process.env);
+  const home = mkdtempSync(join(tmpdir(), 'jaas-keychain-'));
+  // The keyring password only unlocks this throwaway keyring.
+  const script = 'printf "%s" private-test-keyring | gnome-keyring-daemon --unlock --components=secrets >/dev/null || exit 111; exec "$@"';
+  const status = run('dbus-run-session', ['--', 'sh', '-c', script, 'sh', ...command], privateKeychainEnv(process.env, home));
+  rmSync(home, { recursive: true, force: true });
+  if (status === 111 || status === 127) {
+    console.error('with-keychain: could not start a private keychain; install dbus and gnome-keyring (see README).');
+  }
+  return status;
 }
-process.exit(status);
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) process.exit(main(process.argv.slice(2)));

@@ -117,7 +117,10 @@ export const COMMANDS: Record<string, Command> = {
     positionals: [],
     async run(context) {
       const listing = await context.keys.listing();
-      if (context.options.json) return print(context, { keys: listing.keys.length, findings: listing.findings });
+      // A keychain that cannot be reached is the one finding that matters most: never "all fine".
+      if (listing.keychainProblem) throw new CoreError(listing.keychainProblem.code, listing.keychainProblem.message);
+      if (context.options.json) return print(context, { keys: listing.keys.length, keychain: listing.keychainName, findings: listing.findings });
+      context.out(`Keychain: ${listing.keychainName ?? 'unknown'}`);
       if (listing.findings.length === 0) return context.out(`All ${listing.keys.length} keys are in both the key list and the keychain.`);
       context.out(findingsText(listing.findings));
       throw new CoreError('secret_missing', `${listing.findings.length} problem(s) found; see above.`);

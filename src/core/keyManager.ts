@@ -63,10 +63,12 @@ function validAppId(text: string | null | undefined): string | null {
 export class KeyManager {
   readonly catalog: Catalog;
   private readonly vault: ChunkedVault;
+  private readonly secrets: SecretStore;
   private readonly now: () => Date;
 
   constructor(options: KeyManagerOptions) {
     this.catalog = new Catalog(options.dataDir);
+    this.secrets = options.store;
     const keychainLock = join(options.dataDir, 'keychain.lock');
     this.vault = new ChunkedVault(options.store, options.chunkSize, (work) => withFileLock(keychainLock, work));
     this.now = options.now ?? (() => new Date());
@@ -102,11 +104,12 @@ export class KeyManager {
   /** The key list with reconcile's findings; a keychain that cannot be reached is reported, not fatal. */
   async listing(): Promise<KeyListing> {
     const keys = await this.list();
+    const keychainName = (await this.secrets.describe?.().catch(() => null)) ?? null;
     try {
-      return { keys, findings: await this.reconcile(), keychainProblem: null };
+      return { keys, findings: await this.reconcile(), keychainProblem: null, keychainName };
     } catch (error) {
       if (!(error instanceof CoreError) || error.code === 'catalog_corrupt') throw error;
-      return { keys, findings: [], keychainProblem: toErrorValue(error) };
+      return { keys, findings: [], keychainProblem: toErrorValue(error), keychainName };
     }
   }
 

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { CoreError } from './errors';
+import { keychainName } from './keychainName';
 import { SerialQueue } from './lock';
 import type { SecretStore } from './vault';
 
@@ -85,6 +86,10 @@ export class KeytarStore implements SecretStore {
 
   delete(account: string): Promise<boolean> {
     return guarded(() => loadKeytar().deletePassword(this.service, account));
+  }
+
+  describe(): Promise<string> {
+    return keychainName();
   }
 
   async accounts(): Promise<string[]> {

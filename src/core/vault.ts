@@ -9,6 +9,8 @@ export interface SecretStore {
   delete(account: string): Promise<boolean>;
   /** Every account name this store holds under its service. */
   accounts(): Promise<string[]>;
+  /** Which keychain this is, for people ("Secret Service: GNOME Keyring (…)"). */
+  describe?(): Promise<string>;
 }
 
 /**

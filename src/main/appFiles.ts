@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { APP_HOST, APP_SCHEME } from './security';
 
@@ -36,4 +37,20 @@ export function resolveAppFile(rendererDir: string, url: string): { path: string
   if (!path.startsWith(root.endsWith(sep) ? root : root + sep)) return null;
   const contentType = CONTENT_TYPES[extname(path).toLowerCase()];
   return contentType ? { path, contentType } : null;
+}
+
+/**
+ * The app:// protocol's answer for a URL: the file with its type and the CSP
+ * header, or a plain 404 for anything outside the renderer folder or missing
+ * from it (rather than the generic network error a failed fetch would give).
+ */
+export async function appResponse(rendererDir: string, url: string, contentSecurityPolicy: string): Promise<Response> {
+  const file = resolveAppFile(rendererDir, url);
+  let body: Buffer | null = null;
+  if (file) body = await readFile(file.path).catch(() => null);
+  if (!file || body === null) return new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  return new Response(new Uint8Array(body), {
+    status: 200,
+    headers: { 'Content-Type': file.contentType, 'Content-Security-Policy': contentSecurityPolicy, 'X-Content-Type-Options': 'nosniff' },
+  });
 }

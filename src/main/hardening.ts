@@ -1,6 +1,5 @@
-import { app, net, protocol, session, shell } from 'electron';
-import { pathToFileURL } from 'node:url';
-import { resolveAppFile } from './appFiles';
+import { app, protocol, session, shell } from 'electron';
+import { appResponse } from './appFiles';
 import { APP_SCHEME, CONTENT_SECURITY_POLICY, isAllowedExternalUrl, isTrustedPageUrl } from './security';
 
 /** Must run before `app` is ready: app:// behaves like https (secure, standard origin). */
@@ -10,16 +9,7 @@ export function registerAppScheme(): void {
 
 /** Serves the built renderer from app://jaas/, with the CSP on every response. */
 export function serveRenderer(rendererDir: string): void {
-  protocol.handle(APP_SCHEME, async (request) => {
-    const file = resolveAppFile(rendererDir, request.url);
-    if (!file) return new Response('Not found', { status: 404 });
-    const response = await net.fetch(pathToFileURL(file.path).toString());
-    const headers = new Headers(response.headers);
-    headers.set('Content-Type', file.contentType);
-    headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
-    headers.set('X-Content-Type-Options', 'nosniff');
-    return new Response(response.body, { status: response.status, headers });
-  });
+  protocol.handle(APP_SCHEME, (request) => appResponse(rendererDir, request.url, CONTENT_SECURITY_POLICY));
 }
 
 /**

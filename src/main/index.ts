@@ -1,4 +1,4 @@
-import { app, BrowserWindow, Menu } from 'electron';
+import { app, BrowserWindow, dialog, Menu } from 'electron';
 import { fileURLToPath } from 'node:url';
 import { openKeyManager } from '../core/index';
 import { createDispatcher } from './ipc/dispatch';
@@ -32,7 +32,14 @@ function createWindow(): void {
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = null;
   });
-  void window.loadURL(devServerUrl ?? APP_ENTRY_URL);
+  const url = devServerUrl ?? APP_ENTRY_URL;
+  window.loadURL(url).catch((error: unknown) => {
+    // An empty window helps nobody: say what failed and where, then leave.
+    const reason = error instanceof Error ? error.message : String(error);
+    console.error(`[jaas] could not load ${url}: ${reason}`);
+    dialog.showErrorBox('JaaS Key Manager could not open its window', `The page ${url} did not load (${reason}).${devServerUrl ? ' Is `npm run dev` still running?' : ' Reinstall the app; your keys in the keychain and the key list are not affected.'}`);
+    app.quit();
+  });
 }
 
 if (!app.requestSingleInstanceLock()) {

@@ -34,4 +34,6 @@ export interface KeyListing {
   findings: Finding[];
   /** Set when the keychain could not be checked (locked, missing); the keys are still listed. */
   keychainProblem: ErrorValue | null;
+  /** Which keychain holds the private keys, e.g. "Secret Service: GNOME Keyring (gnome-keyring-daemon, pid 812)". */
+  keychainName: string | null;
 }

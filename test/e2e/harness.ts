@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { resolveAppFile } from '../../src/main/appFiles';
+import { appResponse } from '../../src/main/appFiles';
 import { createDispatcher } from '../../src/main/ipc/dispatch';
 import { createHandlers } from '../../src/main/ipc/handlers';
 import { CONTENT_SECURITY_POLICY } from '../../src/main/security';
@@ -24,18 +24,10 @@ export const SCREENSHOTS = join(process.cwd(), 'test-results', 'screenshots');
 /** Serves out/renderer as the app:// protocol does, with the same CSP header. */
 export async function startRendererServer(): Promise<{ origin: string; close: () => Promise<void> }> {
   const server: Server = createServer(async (request, response) => {
-    const file = resolveAppFile(RENDERER_DIR, `app://jaas${request.url ?? '/'}`);
-    if (!file) {
-      response.writeHead(404).end();
-      return;
-    }
-    try {
-      const body = await readFile(file.path);
-      response.writeHead(200, { 'Content-Type': file.contentType, 'Content-Security-Policy': CONTENT_SECURITY_POLICY });
-      response.end(body);
-    } catch {
-      response.writeHead(404).end();
-    }
+    // The same answer the app:// protocol handler gives, headers and 404s included.
+    const answer = await appResponse(RENDERER_DIR, `app://jaas${request.url ?? '/'}`, CONTENT_SECURITY_POLICY);
+    response.writeHead(answer.status, Object.fromEntries(answer.headers));
+    response.end(Buffer.from(await answer.arrayBuffer()));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { resolveAppFile } from '../../src/main/appFiles';
+import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { appResponse, resolveAppFile } from '../../src/main/appFiles';
 import { APP_ENTRY_URL, CONTENT_SECURITY_POLICY, isAllowedExternalUrl, windowOptions } from '../../src/main/security';
 
 describe('the window follows the Electron security checklist', () => {
@@ -34,12 +37,15 @@ describe('the window follows the Electron security checklist', () => {
     expect(directives['object-src']).toEqual(["'none'"]);
   });
 
-  it('the CSP in index.html matches the one the protocol sends', async () => {
+  it('the built page carries the protocol’s CSP as a meta tag, before any script; the dev page carries none', async () => {
     const { readFile } = await import('node:fs/promises');
-    const html = await readFile('src/renderer/index.html', 'utf8');
-    const meta = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1];
+    const built = await readFile('out/renderer/index.html', 'utf8');
+    const meta = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(built)?.[1]?.replaceAll('&#39;', "'");
     // frame-ancestors is ignored in a meta tag, so the header alone carries it.
     expect(meta).toBe(CONTENT_SECURITY_POLICY.replace("; frame-ancestors 'none'", ''));
+    expect(built.indexOf('Content-Security-Policy')).toBeLessThan(built.indexOf('<script'));
+    // `npm run dev` serves the source page: no meta tag there to block Vite's styles and hot reload.
+    expect(await readFile('src/renderer/index.html', 'utf8')).not.toContain('Content-Security-Policy');
   });
 
   it('allows only https JaaS and 8x8 docs links out', () => {
@@ -67,4 +73,23 @@ describe('resolveAppFile serves only the built renderer', () => {
     'refuses %s',
     (url) => expect(resolveAppFile(root, url)).toBeNull(),
   );
+});
+
+describe('appResponse, the app:// protocol handler', () => {
+  it('serves a file with its type, the CSP and nosniff; a missing or outside file is a 404, not a network error', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'jaas-renderer-'));
+    await mkdir(join(root, 'assets'));
+    await writeFile(join(root, 'index.html'), '<!doctype html><title>x</title>');
+    const page = await appResponse(root, 'app://jaas/', CONTENT_SECURITY_POLICY);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(page.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    expect(page.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(await page.text()).toBe('<!doctype html><title>x</title>');
+    for (const url of ['app://jaas/assets/missing.js', 'app://jaas/%2e%2e/secret.pem', 'app://other/index.html']) {
+      const missing = await appResponse(root, url, CONTENT_SECURITY_POLICY);
+      expect(missing.status).toBe(404);
+      expect(await missing.text()).toBe('Not found');
+    }
+  });
 });

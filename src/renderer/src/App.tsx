@@ -103,6 +103,9 @@ export function App() {
         <FindingsBanner findings={listing.findings} onResolved={(key) => { void refresh('checkKeychain'); if (key) showKey(key.id); }} />
         {content}
       </main>
+      <footer className="status-bar">
+        <span data-testid="keychain-name">Private keys kept in: {listing.keychainName ?? 'the OS keychain'}</span>
+      </footer>
       <div className="visually-hidden" role="status" aria-live="polite">{announcement}</div>
     </div>
   );
