@@ -25,7 +25,7 @@ export async function benchUiList(): Promise<void> {
         const template = catalog.keys[0];
         catalog.keys = Array.from({ length: size }, (_, n) => ({ ...template, id: n.toString(16).padStart(16, '0'), label: `key ${n}`, createdAt: new Date(Date.UTC(2026, 0, 1) + n * 60_000).toISOString() }));
         await writeFile(path, JSON.stringify(catalog));
-        await box.keys.delete(seed.id).catch(() => undefined);
+        await box.keys.lifecycle.purge(seed.id).catch(() => undefined);
       });
       const setupDone = performance.now();
       try {

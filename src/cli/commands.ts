@@ -1,8 +1,8 @@
-import { createInterface } from 'node:readline/promises';
 import { CoreError } from '../core/errors';
 import { writeExportFile } from '../core/exportFile';
 import { UsageError, type Command, type CommandContext } from './commandTypes';
 import { findingsText, keyDetailText, keyJson, keyTable } from './format';
+import { LIFECYCLE_COMMANDS } from './lifecycleCommands';
 import { TOKEN_COMMANDS } from './tokenCommands';
 
 export { UsageError, type CommandContext };
@@ -14,15 +14,6 @@ function required(context: CommandContext, name: string): string {
   const value = context.options[name];
   if (typeof value !== 'string') throw new UsageError(`--${name} is required`);
   return value;
-}
-
-async function confirm(context: CommandContext, question: string): Promise<boolean> {
-  const prompt = createInterface({ input: context.stdin, output: process.stderr });
-  try {
-    return /^y(es)?$/i.test((await prompt.question(question)).trim());
-  } finally {
-    prompt.close();
-  }
 }
 
 export const COMMANDS: Record<string, Command> = {
@@ -42,10 +33,11 @@ export const COMMANDS: Record<string, Command> = {
     },
   },
   list: {
-    options: { json },
+    options: { json, trash: { type: 'boolean' } },
     positionals: [],
     async run(context) {
-      const keys = await context.keys.list();
+      const keys = await context.keys.list({ trash: context.options.trash === true });
+      if (context.options.trash && !context.options.json && keys.length === 0) return context.out('The trash is empty.');
       if (context.options.json) return print(context, keys.map(keyJson));
       context.out(keyTable(keys));
     },
@@ -67,6 +59,7 @@ export const COMMANDS: Record<string, Command> = {
       const out = context.options.out;
       if (typeof out !== 'string') return context.out(pem.trimEnd());
       await writeExportFile(out, pem, { force: context.options.force === true, mode: 0o644 });
+      await context.keys.notePublicExport(context.args[0]!, `saved to ${out}`);
       context.err(`Wrote the public key to ${out}. Upload it in the JaaS console (API keys, Add API key).`);
     },
   },
@@ -76,7 +69,7 @@ export const COMMANDS: Record<string, Command> = {
     async run(context) {
       const key = await context.keys.recordKid(context.args[0]!, context.args[1]!);
       if (context.options.json) return print(context, keyJson(key));
-      context.out(`Recorded Key ID ${key.kid} for "${key.label}" (AppID ${key.appId}).`);
+      context.out(`Recorded Key ID ${key.kid} for "${key.label}" (AppID ${key.appId}).${key.current ? ` It is the current key of ${key.appId}: jaas-keys token ${key.appId} signs with it.` : ` ${key.appId} already has a current key; make this one current with: jaas-keys activate ${key.id}`}`);
     },
   },
   rename: {
@@ -94,22 +87,6 @@ export const COMMANDS: Record<string, Command> = {
       const out = required(context, 'out');
       const key = await context.keys.exportPrivate(context.args[0]!, out, { pkcs8: context.options.pkcs8 === true, force: context.options.force === true });
       context.err(`Wrote the private key of "${key.label}" to ${out} (mode 0600). Anyone with this file can sign tokens for your JaaS app: keep it safe, delete it when done.`);
-    },
-  },
-  rm: {
-    options: { yes: { type: 'boolean', short: 'y' } },
-    positionals: ['KEY'],
-    async run(context) {
-      const ref = context.args[0]!;
-      if (context.options.yes !== true) {
-        if (!context.stdin.isTTY) throw new UsageError('rm deletes a private key for good; pass --yes to confirm when not at a terminal');
-        const key = await context.keys.resolve(ref);
-        if (!(await confirm(context, `Delete "${key.label}" (${key.id})? Its private key leaves the keychain for good; tokens signed with it stop working once the public key is removed from JaaS. [y/N] `))) {
-          throw new CoreError('cancelled', 'Nothing was deleted.');
-        }
-      }
-      const removed = await context.keys.delete(ref);
-      context.out(`Deleted ${removed.label ? `"${removed.label}" ` : ''}(${removed.id}).`);
     },
   },
   doctor: {
@@ -134,5 +111,6 @@ export const COMMANDS: Record<string, Command> = {
       context.out(`Listed key ${key.id} again as "${key.label}". Record its kid with: jaas-keys kid ${key.id} KID`);
     },
   },
+  ...LIFECYCLE_COMMANDS,
   ...TOKEN_COMMANDS,
 };

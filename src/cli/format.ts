@@ -1,4 +1,4 @@
-import type { Finding, KeyDetail, KeyRecord } from '../shared/keys';
+import type { Finding, HistoryEntry, KeyDetail, KeyRecord } from '../shared/keys';
 
 /** The documented `--json` shape of a key (README: "JSON output"). */
 export function keyJson(key: KeyRecord): Record<string, unknown> {
@@ -12,7 +12,22 @@ export function keyJson(key: KeyRecord): Record<string, unknown> {
     createdAt: key.createdAt,
     kidRecordedAt: key.kidRecordedAt,
     source: key.source,
+    status: key.status,
+    current: key.current,
+    retiredAt: key.retiredAt,
+    trashedAt: key.trashedAt,
+    purgeAfter: key.purgeAfter,
+    tokensSigned: key.tokensSigned,
+    lastTokenAt: key.lastTokenAt,
+    rotationOf: key.rotationOf,
   };
+}
+
+/** The status as a person reads it: Needs kid, Current, Active, Retired, Trashed. */
+export function statusText(key: KeyRecord): string {
+  if (key.status === 'trashed') return `Trashed (purged ${key.purgeAfter?.slice(0, 10) ?? 'later'})`;
+  if (key.current) return 'Current';
+  return { 'needs-kid': 'Needs kid', active: 'Active', retired: 'Retired' }[key.status];
 }
 
 function kidStatus(key: KeyRecord): string {
@@ -25,8 +40,8 @@ function pad(text: string, width: number): string {
 
 export function keyTable(keys: readonly KeyRecord[]): string {
   if (keys.length === 0) return 'No keys yet. Make one with: jaas-keys new --label NAME';
-  const rows = keys.map((key) => [key.id, key.label, kidStatus(key), key.createdAt?.slice(0, 10) ?? 'unknown']);
-  const header = ['ID', 'LABEL', 'KID', 'CREATED'];
+  const rows = keys.map((key) => [key.id, key.label, statusText(key), kidStatus(key), key.createdAt?.slice(0, 10) ?? 'unknown']);
+  const header = ['ID', 'LABEL', 'STATUS', 'KID', 'CREATED'];
   const widths = header.map((title, column) => Math.min(60, Math.max(title.length, ...rows.map((row) => row[column]!.length))));
   return [header, ...rows].map((row) => row.map((cell, column) => pad(cell, widths[column]!)).join('  ').trimEnd()).join('\n');
 }
@@ -39,6 +54,9 @@ export function keyDetailText(key: KeyDetail): string {
     `Key ID (kid): ${key.kid ?? '(not recorded yet: upload the public key in the JaaS console, then run jaas-keys kid KEY KID)'}`,
     `Created:      ${key.createdAt ?? 'unknown'}`,
     ...(key.kidRecordedAt ? [`Kid recorded: ${key.kidRecordedAt}`] : []),
+    `Status:       ${statusText(key)}${key.current ? ` (signs for ${key.appId})` : ''}`,
+    ...(key.retiredAt ? [`Retired:      ${key.retiredAt}`] : []),
+    `Tokens:       ${key.tokensSigned}${key.lastTokenAt ? `, last ${key.lastTokenAt}` : ''}`,
     `Source:       ${key.source}`,
     `Fingerprint:  ${key.bits} ${key.fingerprint} (RSA)`,
     key.randomart,
@@ -47,4 +65,9 @@ export function keyDetailText(key: KeyDetail): string {
 
 export function findingsText(findings: readonly Finding[]): string {
   return findings.map((finding) => `! ${finding.message}`).join('\n');
+}
+
+export function historyText(entries: readonly HistoryEntry[]): string {
+  if (entries.length === 0) return 'Nothing recorded yet.';
+  return entries.map((entry) => `${entry.at}  ${entry.event.padEnd(16)} ${entry.detail.label} (${entry.keyId})${entry.detail.note ? `: ${entry.detail.note}` : ''}`).join('\n');
 }

@@ -40,7 +40,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.out(USAGE);
       return EXIT_OK;
     }
-    if (parsed.positionals.length !== command.positionals.length) {
+    const required = command.positionals.filter((positional) => !positional.endsWith('?')).length;
+    if (parsed.positionals.length < required || parsed.positionals.length > command.positionals.length) {
       throw new UsageError(`${name} takes ${command.positionals.join(' ') || 'no arguments'}${parsed.positionals.length > command.positionals.length ? `; unexpected "${parsed.positionals[command.positionals.length]}"` : ''}`);
     }
     const dataDirOption = parsed.values['data-dir'];

@@ -2,14 +2,21 @@ export const USAGE = `jaas-keys: make, keep and use 8x8 JaaS API keys; private k
 
 Usage:
   jaas-keys new --label LABEL [--app-id APPID] [--json]   make a 4096-bit RSA key
-  jaas-keys list [--json]                                 list keys (from the key list only)
+  jaas-keys list [--trash] [--json]                       list keys (from the key list only); --trash: the trash
   jaas-keys show KEY [--json]                             details, fingerprint and randomart
   jaas-keys public KEY [--out FILE] [--force]             the public key as PEM, to upload to JaaS
   jaas-keys kid KEY KID [--json]                          record the Key ID the JaaS console shows
   jaas-keys rename KEY LABEL                              change a key's label
   jaas-keys export-private KEY --out FILE [--pkcs8] [--force]
                                                           write the private key to a file (mode 0600)
-  jaas-keys rm KEY [--yes]                                delete a key from the keychain and the list
+  jaas-keys activate KEY                                  make an active key the current key of its AppID
+  jaas-keys rotate KEY [--label LABEL]                    make a new key for the same AppID and print the steps
+  jaas-keys retire KEY [--yes]                            stop a key from signing (asks first for a current key)
+  jaas-keys unretire KEY                                  let a retired key sign again
+  jaas-keys rm KEY [--yes]                                move a key to the trash (undelete within 30 days)
+  jaas-keys undelete KEY                                  bring a key back from the trash
+  jaas-keys purge KEY [--yes]                             delete a trashed key's private key for good
+  jaas-keys history [KEY] [--json]                        what happened to the keys (a purged one too), newest first
   jaas-keys doctor [--json]                               compare the key list with the keychain
   jaas-keys recover ID --label LABEL                      list again a keychain secret doctor found
   jaas-keys import FILE|- --label LABEL [--passphrase-env VAR] [--app-id APPID] [--json]
@@ -21,7 +28,7 @@ Usage:
   jaas-keys check TOKEN|- [--json]                        check a token against Jitsi's rules; exit 0 only
                                                           when the signature and every rule pass
 
-KEY is a key's id, a unique prefix of it (4+ characters), its label or its kid.
+KEY is a key's id, a unique prefix of it (4+ characters), its label, its kid, or an AppID (its current key).
 Features: livestreaming, recording, transcription, sip-inbound-call, sip-outbound-call, inbound-call,
 outbound-call, file-upload, list-visitors, send-groupchat, create-polls (they work only for moderators).
 

@@ -1,62 +1,71 @@
-import { mkdir, readFile } from 'node:fs/promises';
+import { access, mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { z } from 'zod';
-import type { KeyRecord } from '../shared/keys';
+import type { HistoryEntry, KeyRecord } from '../shared/keys';
 import { writeFileAtomic } from './atomicFile';
+import { migrateV1 } from './catalogMigration';
+import { catalogV1Schema, catalogV2Schema } from './catalogSchema';
 import { CoreError } from './errors';
 import { SerialQueue, withFileLock } from './lock';
 
 export const CATALOG_FILE = 'keys.json';
-export const CATALOG_VERSION = 1;
-
-const keyRecordSchema = z.strictObject({
-  id: z.string().regex(/^[0-9a-f]{16}$/),
-  label: z.string().min(1),
-  appId: z.string().nullable(),
-  kid: z.string().nullable(),
-  createdAt: z.string().nullable(),
-  kidRecordedAt: z.string().nullable(),
-  bits: z.number().int().positive(),
-  fingerprint: z.string().startsWith('SHA256:'),
-  source: z.enum(['generated', 'imported', 'recovered']),
-  publicPem: z.string().startsWith('-----BEGIN PUBLIC KEY-----\n'),
-});
+export const CATALOG_VERSION = 2;
+/** Where the version 1 file is kept, byte for byte, when it is migrated. */
+export const CATALOG_V1_BACKUP = 'keys.v1.json';
 
 /** A catalog entry: the metadata people see plus the public key, which is not secret. */
 export type StoredKey = KeyRecord & { publicPem: string };
 
-const catalogSchema = z.object({
-  version: z.literal(CATALOG_VERSION),
-  keys: z.array(keyRecordSchema),
-});
+export interface CatalogState {
+  keys: StoredKey[];
+  /** Oldest first; it outlives the keys it names (a purged key leaves its entries). */
+  history: HistoryEntry[];
+}
+
+type Parsed = { version: 1; text: string; state: CatalogState } | { version: 2; state: CatalogState };
 
 /**
  * The key metadata file: versioned JSON in the data folder, replaced atomically.
  * Changes go through `update`, which holds a cross-process lock and re-reads the
  * file inside it, so the app and the CLI never overwrite each other's changes.
+ * A version 1 file is migrated the first time it is opened (see catalogMigration.ts).
  */
 export class Catalog {
   readonly path: string;
   private readonly lockPath: string;
   private readonly queue = new SerialQueue();
 
-  constructor(readonly dataDir: string) {
+  constructor(
+    readonly dataDir: string,
+    private readonly now: () => Date = () => new Date(),
+  ) {
     this.path = join(dataDir, CATALOG_FILE);
     this.lockPath = join(dataDir, `${CATALOG_FILE}.lock`);
   }
 
   async read(): Promise<StoredKey[]> {
+    return (await this.readState()).keys;
+  }
+
+  async readState(): Promise<CatalogState> {
+    const parsed = await this.load();
+    if (parsed === null) return { keys: [], history: [] };
+    if (parsed.version === 2) return parsed.state;
+    // First open of a version 1 file: migrate it for good, under the lock.
+    return this.update(() => undefined).then(() => this.readState());
+  }
+
+  private async load(): Promise<Parsed | null> {
     let text: string;
     try {
       text = await readFile(this.path, 'utf8');
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw new CoreError('file_error', `Cannot read the key list ${this.path}: ${(error as NodeJS.ErrnoException).code ?? 'unknown error'}.`);
     }
     return this.parse(text);
   }
 
-  private parse(text: string): StoredKey[] {
+  private parse(text: string): Parsed {
     let json: unknown;
     try {
       json = JSON.parse(text);
@@ -67,12 +76,19 @@ export class Catalog {
     if (typeof version === 'number' && version > CATALOG_VERSION) {
       throw new CoreError('catalog_corrupt', `The key list ${this.path} was written by a newer version (format ${version}). Update JaaS Key Manager; the file was left as it is.`);
     }
-    const parsed = catalogSchema.safeParse(json);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw this.corrupt(`${issue?.path.join('.') || 'the top level'} is not valid`);
+    if (version === 1) {
+      const v1 = catalogV1Schema.safeParse(json);
+      if (!v1.success) throw this.corrupt(this.where(v1.error.issues[0]));
+      return { version: 1, text, state: migrateV1(v1.data, this.now()) };
     }
-    return parsed.data.keys;
+    const v2 = catalogV2Schema.safeParse(json);
+    if (!v2.success) throw this.corrupt(this.where(v2.error.issues[0]));
+    return { version: 2, state: v2.data };
+  }
+
+  private where(issue: { path: PropertyKey[]; message: string } | undefined): string {
+    const path = issue?.path.map(String).join('.') || 'the top level';
+    return `${path} is not valid${issue?.message && !/^Invalid/.test(issue.message) ? `: ${issue.message}` : ''}`;
   }
 
   private corrupt(why: string): CoreError {
@@ -82,16 +98,28 @@ export class Catalog {
     );
   }
 
-  /** Reads, changes and writes the catalog as one step under the lock; returns what `change` returns. */
-  update<T>(change: (keys: StoredKey[]) => T | Promise<T>): Promise<T> {
+  /**
+   * Reads, changes and writes the catalog as one step under the lock; returns what
+   * `change` returns. `change` may edit the keys and append to the history.
+   */
+  update<T>(change: (keys: StoredKey[], history: HistoryEntry[]) => T | Promise<T>): Promise<T> {
     return this.queue.run(async () => {
       await mkdir(this.dataDir, { recursive: true, mode: 0o700 });
       return withFileLock(this.lockPath, async () => {
-        const keys = await this.read();
-        const result = await change(keys);
-        await writeFileAtomic(this.path, `${JSON.stringify({ version: CATALOG_VERSION, keys }, null, 2)}\n`);
+        const parsed = await this.load();
+        const state = parsed?.state ?? { keys: [], history: [] };
+        if (parsed?.version === 1) await this.keepV1Copy(parsed.text);
+        const result = await change(state.keys, state.history);
+        await writeFileAtomic(this.path, `${JSON.stringify({ version: CATALOG_VERSION, keys: state.keys, history: state.history }, null, 2)}\n`);
         return result;
       });
     });
+  }
+
+  /** The version 1 file, byte for byte, beside the new one; an earlier copy is never replaced. */
+  private async keepV1Copy(text: string): Promise<void> {
+    const backup = join(this.dataDir, CATALOG_V1_BACKUP);
+    if (await access(backup).then(() => true, () => false)) return;
+    await writeFileAtomic(backup, text);
   }
 }

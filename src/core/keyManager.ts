@@ -1,17 +1,19 @@
 import { createPublicKey, randomBytes, type KeyObject } from 'node:crypto';
 import { join } from 'node:path';
-import type { Finding, KeyDetail, KeyListing, KeyRecord, KeySource } from '../shared/keys';
-import type { MadeToken, TokenOptions, TokenReport } from '../shared/tokens';
+import type { Finding, HistoryEntry, KeyDetail, KeyListing, KeyRecord, KeySource } from '../shared/keys';
+import { DEFAULT_TOKEN_OPTIONS, type MadeToken, type TokenOptions, type TokenReport } from '../shared/tokens';
 import { Catalog, type StoredKey } from './catalog';
 import { CoreError, toErrorValue } from './errors';
 import { rsaRandomart, sshFingerprint } from './fingerprint';
 import { checkAppId, checkKid } from './kid';
 import { assertJaasKey, parseKeyFile, type KeyFileFormat } from './importKey';
 import { checkLabel } from './label';
+import { historyEntry, historyOf } from './history';
+import { assertCanSign, kidRecorded, Lifecycle, live } from './lifecycle';
 import { withFileLock } from './lock';
 import { writeExportFile } from './exportFile';
 import { resolveKey } from './resolveKey';
-import { makeToken, noKidError } from './token';
+import { makeToken } from './token';
 import { checkToken } from './tokenCheck';
 import { generateRsaKey, modulusBits, privateKeyFromStoredPem, privatePkcs1Pem, privatePkcs8Pem, publicSpkiPem } from './rsa';
 import { ChunkedVault, type SecretStore } from './vault';
@@ -26,6 +28,8 @@ export interface KeyManagerOptions {
 export interface NewKeyRequest {
   label: string;
   appId?: string | null;
+  /** Set by rotate: the id of the key the new one replaces. */
+  rotationOf?: string | null;
 }
 
 export interface PrivateExportOptions {
@@ -37,7 +41,7 @@ function newKeyId(): string {
   return randomBytes(8).toString('hex');
 }
 
-function publicRecord(key: StoredKey): KeyRecord {
+export function publicRecord(key: StoredKey): KeyRecord {
   const { publicPem: _publicPem, ...record } = key;
   return record;
 }
@@ -65,18 +69,34 @@ export class KeyManager {
   private readonly vault: ChunkedVault;
   private readonly secrets: SecretStore;
   private readonly now: () => Date;
+  /** Status changes, the trash and purging (core/lifecycle.ts). */
+  readonly lifecycle: Lifecycle;
 
   constructor(options: KeyManagerOptions) {
-    this.catalog = new Catalog(options.dataDir);
+    this.now = options.now ?? (() => new Date());
+    this.catalog = new Catalog(options.dataDir, this.now);
     this.secrets = options.store;
     const keychainLock = join(options.dataDir, 'keychain.lock');
     this.vault = new ChunkedVault(options.store, options.chunkSize, (work) => withFileLock(keychainLock, work));
-    this.now = options.now ?? (() => new Date());
+    this.lifecycle = new Lifecycle(this.catalog, this.vault, this.now);
   }
 
-  /** The catalog alone: fast, and works while the keychain is locked. */
-  async list(): Promise<KeyRecord[]> {
-    return (await this.catalog.read()).map(publicRecord);
+  /**
+   * The key list, as the app and the command open it: first purges the trashed keys
+   * whose 30 days have passed (which touches the keychain only when one has).
+   * Live keys by default; the trash with `{ trash: true }`; every key with `{ all: true }`.
+   */
+  async list(options: { trash?: boolean; all?: boolean } = {}): Promise<KeyRecord[]> {
+    await this.lifecycle.purgeExpired();
+    const keys = await this.catalog.read();
+    const shown = options.all ? keys : options.trash ? keys.filter((key) => key.status === 'trashed') : live(keys);
+    return shown.map(publicRecord);
+  }
+
+  /** What happened to the keys, newest first; a purged key is still found by its id, label or kid. */
+  async history(ref?: string): Promise<HistoryEntry[]> {
+    const { keys, history } = await this.catalog.readState();
+    return historyOf(keys, history, ref);
   }
 
   /** Compares catalog and keychain and reports every mismatch; changes nothing. */
@@ -103,7 +123,7 @@ export class KeyManager {
 
   /** The key list with reconcile's findings; a keychain that cannot be reached is reported, not fatal. */
   async listing(): Promise<KeyListing> {
-    const keys = await this.list();
+    const keys = await this.list({ all: true });
     const keychainName = (await this.secrets.describe?.().catch(() => null)) ?? null;
     try {
       return { keys, findings: await this.reconcile(), keychainProblem: null, keychainName };
@@ -113,17 +133,22 @@ export class KeyManager {
     }
   }
 
-  async resolve(ref: string): Promise<KeyRecord> {
-    return publicRecord(resolveKey(await this.catalog.read(), ref));
+  async resolve(ref: string, scope: 'live' | 'trash' | 'any' = 'live'): Promise<KeyRecord> {
+    return publicRecord(resolveKey(await this.catalog.read(), ref, scope));
   }
 
   async show(ref: string): Promise<KeyDetail> {
-    const key = resolveKey(await this.catalog.read(), ref);
+    const key = resolveKey(await this.catalog.read(), ref, 'any');
     return { ...publicRecord(key), publicPem: key.publicPem, randomart: rsaRandomart(createPublicKey(key.publicPem), key.bits) };
   }
 
   async publicPem(ref: string): Promise<string> {
-    return resolveKey(await this.catalog.read(), ref).publicPem;
+    return resolveKey(await this.catalog.read(), ref, 'any').publicPem;
+  }
+
+  /** Records in the history that the public key left the app (saved to a file, copied). */
+  async notePublicExport(ref: string, how: string): Promise<void> {
+    await this.catalog.update((keys, history) => void history.push(historyEntry(resolveKey(keys, ref, 'any'), 'public-exported', this.now(), how)));
   }
 
   async generate(request: NewKeyRequest): Promise<KeyRecord> {
@@ -133,11 +158,11 @@ export class KeyManager {
     // Reach the keychain before spending seconds on a key it could not store.
     await this.vault.probe();
     const privateKey = await generateRsaKey();
-    return this.store(privateKey, { label, appId, source: 'generated' });
+    return this.store(privateKey, { label, appId, source: 'generated', rotationOf: request.rotationOf ?? null });
   }
 
   /** Puts a private key in the vault and lists it. Used by generate, import and recover. */
-  private async store(privateKey: KeyObject, meta: { label: string; appId: string | null; source: KeySource; id?: string; createdAt?: string | null }): Promise<KeyRecord> {
+  private async store(privateKey: KeyObject, meta: { label: string; appId: string | null; source: KeySource; id?: string; createdAt?: string | null; rotationOf?: string | null }): Promise<KeyRecord> {
     const bits = modulusBits(privateKey);
     const entry: StoredKey = {
       id: meta.id ?? newKeyId(),
@@ -150,14 +175,26 @@ export class KeyManager {
       fingerprint: sshFingerprint(privateKey),
       source: meta.source,
       publicPem: publicSpkiPem(privateKey),
+      status: 'needs-kid',
+      current: false,
+      retiredAt: null,
+      trashedAt: null,
+      purgeAfter: null,
+      statusBeforeTrash: null,
+      tokensSigned: 0,
+      lastTokenAt: null,
+      longestTokenSeconds: null,
+      rotationOf: meta.rotationOf ?? null,
     };
     if (!meta.id) await this.vault.put(entry.id, privatePkcs8Pem(privateKey));
     try {
-      await this.catalog.update((keys) => {
-        if (keys.some((key) => key.label === entry.label)) throw labelTaken(entry.label);
+      await this.catalog.update((keys, history) => {
+        if (live(keys).some((key) => key.label === entry.label)) throw labelTaken(entry.label);
         const twin = keys.find((key) => key.fingerprint === entry.fingerprint);
         if (twin) throw keyExists(twin);
         keys.push(entry);
+        const event = { generated: 'created', imported: 'imported', recovered: 'recovered', restored: 'restored' } as const;
+        history.push(historyEntry(entry, event[entry.source], this.now(), entry.rotationOf ? `rotation of ${entry.rotationOf}` : undefined));
       });
     } catch (error) {
       // The catalog refused the entry: take the fresh secret back out so nothing is left unlisted.
@@ -180,24 +217,27 @@ export class KeyManager {
     const fingerprint = sshFingerprint(parsed.key);
     const twin = keys.find((key) => key.fingerprint === fingerprint);
     if (twin) throw keyExists(twin);
-    if (keys.some((key) => key.label === label)) throw labelTaken(label);
+    if (live(keys).some((key) => key.label === label)) throw labelTaken(label);
     // Re-encode from the parsed key so the keychain holds the same plain PKCS#8 PEM for every key.
     const key = await this.store(parsed.key, { label, appId, source: 'imported' });
     return { key, format: parsed.format };
   }
 
   private async assertLabelFree(label: string): Promise<void> {
-    if ((await this.catalog.read()).some((key) => key.label === label)) throw labelTaken(label);
+    if (live(await this.catalog.read()).some((key) => key.label === label)) throw labelTaken(label);
   }
 
   async recordKid(ref: string, kidText: string): Promise<KeyRecord> {
-    return this.catalog.update((keys) => {
+    return this.catalog.update((keys, history) => {
       const key = resolveKey(keys, ref);
-      const refusal = kidRefusal(keys, key, kidText);
+      const refusal = kidRefusal(live(keys), key, kidText);
       if (refusal) throw refusal;
+      const previous = key.kid;
+      if (previous === kidText) return publicRecord(key);
       key.kid = kidText;
       key.appId = kidText.slice(0, kidText.indexOf('/'));
       key.kidRecordedAt = this.now().toISOString();
+      kidRecorded(keys, key, previous, this.now(), history);
       return publicRecord(key);
     });
   }
@@ -205,23 +245,26 @@ export class KeyManager {
   /** Why recording this kid on this key would be refused, or null; for live feedback while typing. */
   async kidProblem(ref: string, kidText: string): Promise<string | null> {
     const keys = await this.catalog.read();
-    return kidRefusal(keys, resolveKey(keys, ref), kidText)?.message ?? null;
+    return kidRefusal(live(keys), resolveKey(keys, ref), kidText)?.message ?? null;
   }
 
 
   async rename(ref: string, newLabel: string): Promise<KeyRecord> {
     const label = validLabel(newLabel);
-    return this.catalog.update((keys) => {
-      const key = resolveKey(keys, ref);
-      if (keys.some((other) => other.label === label && other.id !== key.id)) throw labelTaken(label);
+    return this.catalog.update((keys, history) => {
+      const key = resolveKey(keys, ref, 'any');
+      if (live(keys).some((other) => other.label === label && other.id !== key.id)) throw labelTaken(label);
+      if (key.label === label) return publicRecord(key);
+      const before = key.label;
       key.label = label;
+      history.push(historyEntry(key, 'renamed', this.now(), `was "${before}"`));
       return publicRecord(key);
     });
   }
 
   /** The private key itself, for signing inside the core; never handed across a boundary. */
   async privateKey(ref: string): Promise<{ record: KeyRecord; key: KeyObject }> {
-    const record = await this.resolve(ref);
+    const record = await this.resolve(ref, 'any');
     return { record, key: await this.privateKeyOf(record) };
   }
 
@@ -234,12 +277,23 @@ export class KeyManager {
     return privateKeyFromStoredPem(pem);
   }
 
-  /** Signs a JaaS meeting token with a stored key; the private key never leaves this call. */
+  /**
+   * Signs a JaaS meeting token with a stored key (or an AppID's current key); the
+   * private key never leaves this call. The key keeps a count of its tokens.
+   */
   async makeToken(ref: string, options: TokenOptions): Promise<MadeToken> {
-    const record = await this.resolve(ref);
-    // Refuse before touching the keychain: without a kid no token can be valid.
-    if (!record.kid) throw noKidError(record);
-    return makeToken(record, await this.privateKeyOf(record), options, this.now());
+    const key = resolveKey(await this.catalog.read(), ref);
+    // Refuse before touching the keychain: a key without a kid, retired or trashed never signs.
+    assertCanSign(key);
+    const made = makeToken(publicRecord(key), await this.privateKeyOf(key), options, this.now());
+    await this.catalog.update((keys) => {
+      const counted = keys.find((k) => k.id === key.id);
+      if (!counted) return;
+      counted.tokensSigned += 1;
+      counted.lastTokenAt = this.now().toISOString();
+      counted.longestTokenSeconds = Math.max(counted.longestTokenSeconds ?? 0, options.lifetimeSeconds);
+    });
+    return made;
   }
 
   /** Checks a pasted token against Jitsi's rules and the stored public keys (the keychain is not needed). */
@@ -255,32 +309,24 @@ export class KeyManager {
     const { record, key } = await this.privateKey(ref);
     const pem = options.pkcs8 ? privatePkcs8Pem(key) : privatePkcs1Pem(key);
     await writeExportFile(path, pem, { force: options.force ?? false, mode: 0o600 });
+    await this.catalog.update((keys, history) => void history.push(historyEntry(resolveKey(keys, record.id, 'any'), 'private-exported', this.now(), options.pkcs8 ? 'PKCS#8 PEM' : 'PKCS#1 PEM')));
     return record;
   }
 
-  /** Deletes every chunk of the secret, then the catalog entry. Also cleans up reconcile leftovers by id. */
-  async delete(ref: string): Promise<{ id: string; label: string | null }> {
+  /**
+   * Rotation's first step: a new 4096-bit key for the same AppID, labelled after the
+   * old one and the date. The old key keeps signing until the new one is current and
+   * the old one's tokens have expired (`waitSeconds`: its longest token, or 2 hours).
+   */
+  async rotate(ref: string, label?: string): Promise<{ old: KeyRecord; key: KeyRecord; waitSeconds: number }> {
     const keys = await this.catalog.read();
-    let target: { id: string; label: string | null };
-    try {
-      const key = resolveKey(keys, ref);
-      target = { id: key.id, label: key.label };
-    } catch (error) {
-      // A secret the catalog does not list can only be named by its full id.
-      if (!(error instanceof CoreError && error.code === 'key_not_found' && /^[0-9a-f]{16}$/.test(ref))) throw error;
-      target = { id: ref, label: null };
-    }
-    const removedSecret = await this.vault.delete(target.id);
-    let removedEntry = false;
-    await this.catalog.update((current) => {
-      const index = current.findIndex((key) => key.id === target.id);
-      if (index !== -1) {
-        current.splice(index, 1);
-        removedEntry = true;
-      }
-    });
-    if (!removedSecret && !removedEntry) throw new CoreError('key_not_found', `No key matches "${ref}".`);
-    return target;
+    const old = resolveKey(keys, ref);
+    if (old.status === 'retired') throw new CoreError('key_retired', `"${old.label}" is retired already; rotate the current key of ${old.appId ?? 'its AppID'} instead.`);
+    if (!old.appId) throw new CoreError('no_app_id', `"${old.label}" has no AppID yet, so there is nothing to rotate it for. Record its Key ID first.`);
+    let name = label ?? `${old.label} ${this.now().toISOString().slice(0, 10)}`;
+    for (let n = 2; label === undefined && live(keys).some((key) => key.label === name); n++) name = `${old.label} ${this.now().toISOString().slice(0, 10)} (${n})`;
+    const key = await this.generate({ label: name, appId: old.appId, rotationOf: old.id });
+    return { old: publicRecord(old), key, waitSeconds: old.longestTokenSeconds ?? DEFAULT_TOKEN_OPTIONS.lifetimeSeconds };
   }
 
   /** Lists again a secret that reconcile found without a catalog entry. */

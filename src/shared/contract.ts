@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ErrorValue, Result } from './errors';
-import type { KeyDetail, KeyListing, KeyRecord } from './keys';
+import type { HistoryEntry, KeyDetail, KeyListing, KeyRecord } from './keys';
 import type { Method } from './methods';
 import { JAAS_FEATURES, type MadeToken, type TokenReport } from './tokens';
 
@@ -30,6 +30,13 @@ export interface ImportedKey {
   encrypted: boolean;
   /** The file the key came from, which still holds a copy; null for pasted text. */
   sourcePath: string | null;
+}
+
+export interface Rotation {
+  old: KeyRecord;
+  key: KeyRecord;
+  /** How long to wait after the new key is current before retiring the old one. */
+  waitSeconds: number;
 }
 
 export interface ChosenFile {
@@ -72,7 +79,16 @@ export const contract = {
   /** Copies public text the window shows (a fingerprint, a kid); never reads from the clipboard. */
   copyText: { input: z.strictObject({ text: shortText(20_000) }), result: returns<{ copied: true }>() },
   exportPrivateKey: { input: z.strictObject({ id: keyId, format: z.enum(['pkcs1', 'pkcs8']) }), result: returns<SavedFile>() },
-  deleteKey: { input: z.strictObject({ id: keyId }), result: returns<{ id: string }>() },
+  /** Moves a key to the trash (30 days); its private key stays in the keychain. */
+  deleteKey: { input: z.strictObject({ id: keyId }), result: returns<KeyRecord>() },
+  undeleteKey: { input: z.strictObject({ id: keyId }), result: returns<KeyRecord>() },
+  /** Deletes a trashed key's private key for good; `confirmation` is what the person typed (its label or kid). */
+  purgeKey: { input: z.strictObject({ id: keyId, confirmation: shortText(500) }), result: returns<{ id: string }>() },
+  activateKey: { input: z.strictObject({ id: keyId }), result: returns<{ key: KeyRecord; previous: KeyRecord | null }>() },
+  retireKey: { input: z.strictObject({ id: keyId }), result: returns<KeyRecord>() },
+  unretireKey: { input: z.strictObject({ id: keyId }), result: returns<KeyRecord>() },
+  rotateKey: { input: z.strictObject({ id: keyId }), result: returns<Rotation>() },
+  keyHistory: { input: z.strictObject({ id: keyId }), result: returns<HistoryEntry[]>() },
   recoverKey: { input: z.strictObject({ id: keyId, label: shortText(200) }), result: returns<KeyRecord>() },
   openExternal: { input: z.strictObject({ url: shortText(2000) }), result: returns<{ opened: true }>() },
   importKey: { input: z.strictObject({ text: shortText(20_000), ...importFields }), result: returns<ImportedKey>() },

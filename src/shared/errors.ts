@@ -26,6 +26,11 @@ export const ERROR_CODES = [
   'wrong_passphrase',
   'key_exists',
   'no_kid',
+  'key_retired', // a retired key does not sign and cannot be made current
+  'key_trashed', // a key in the trash does not sign; undelete it first
+  'not_in_trash', // purge takes only a key in the trash
+  'no_current_key', // an AppID was named, but it has no current key
+  'no_app_id', // rotation needs the key's AppID
   'invalid_token',
   'invalid_input', // an argument failed validation at a boundary
   'forbidden_sender', // an IPC message from a frame that is not the app's own page

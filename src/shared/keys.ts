@@ -2,7 +2,17 @@ import type { ErrorValue } from './errors';
 
 // Key metadata as both the back end and the window see it. Never holds private material.
 
-export type KeySource = 'generated' | 'imported' | 'recovered';
+export type KeySource = 'generated' | 'imported' | 'recovered' | 'restored';
+
+/**
+ * Where a key is in its life (README: "Statuses"). Only an `active` key signs;
+ * a `trashed` key's private key stays in the keychain until it is purged.
+ */
+export const KEY_STATUSES = ['needs-kid', 'active', 'retired', 'trashed'] as const;
+export type KeyStatus = (typeof KEY_STATUSES)[number];
+
+/** Days a trashed key waits before it is purged, as 1Password and the cloud KMSes default to. */
+export const TRASH_DAYS = 30;
 
 export interface KeyRecord {
   id: string;
@@ -16,6 +26,51 @@ export interface KeyRecord {
   /** `SHA256:…` exactly as `ssh-keygen -lf` prints it. */
   fingerprint: string;
   source: KeySource;
+  status: KeyStatus;
+  /** The active key that signs when a person names the AppID instead of a key; at most one per AppID. */
+  current: boolean;
+  retiredAt: string | null;
+  trashedAt: string | null;
+  /** When a trashed key is purged for good (trashedAt + 30 days). */
+  purgeAfter: string | null;
+  /** The status a trashed key goes back to when it is undeleted. */
+  statusBeforeTrash: Exclude<KeyStatus, 'trashed'> | null;
+  /** Tokens signed with this key: a count, never the tokens. */
+  tokensSigned: number;
+  lastTokenAt: string | null;
+  /** The longest lifetime (seconds) of a token made with this key: how long a rotation waits. */
+  longestTokenSeconds: number | null;
+  /** Set on the key a rotation made: the id of the key it replaces. */
+  rotationOf: string | null;
+}
+
+/** Every kind of change the history records (README: "History"). */
+export const HISTORY_EVENTS = [
+  'created',
+  'imported',
+  'recovered',
+  'restored',
+  'migrated',
+  'kid-recorded',
+  'kid-changed',
+  'renamed',
+  'made-current',
+  'retired',
+  'unretired',
+  'trashed',
+  'undeleted',
+  'purged',
+  'public-exported',
+  'private-exported',
+] as const;
+export type HistoryEvent = (typeof HISTORY_EVENTS)[number];
+
+/** One change to one key. `detail` names the key as it was then, so a purged key can still be identified. */
+export interface HistoryEntry {
+  at: string;
+  keyId: string;
+  event: HistoryEvent;
+  detail: { label: string; kid: string | null; fingerprint: string; note?: string };
 }
 
 export interface KeyDetail extends KeyRecord {

@@ -31,7 +31,8 @@ describe('jaas-keys, as a person runs it', () => {
     const listed = await run('list', '--json');
     expect(JSON.parse(listed.stdout)).toEqual([expect.objectContaining({ id: key.id, label: 'prod' })]);
     const table = await run('list');
-    expect(table.stdout).toMatch(/ID\s+LABEL\s+KID\s+CREATED/);
+    expect(table.stdout).toMatch(/ID\s+LABEL\s+STATUS\s+KID\s+CREATED/);
+    expect(table.stdout).toMatch(/prod\s+Needs kid/);
     expect(table.stdout).toContain('(kid not recorded yet)');
 
     const kid = await run('kid', key.id.slice(0, 6), KID);
@@ -125,8 +126,12 @@ describe('jaas-keys, as a person runs it', () => {
     expect(doctor.status).toBe(1);
     expect(doctor.stdout).toContain('The private key of "second" is missing from the keychain');
     expect((await run('rm', 'second', '--yes')).status).toBe(0);
+    // In the trash its secret is still expected, so doctor still reports it missing; purge clears it.
+    expect((await run('doctor')).status).toBe(1);
+    expect((await run('purge', 'second', '--yes')).status).toBe(0);
     expect((await run('doctor')).stdout).toMatch(/All 1 keys are in both/);
     expect((await run('rm', 'prod', '--yes')).status).toBe(0);
+    expect((await run('purge', 'prod', '--yes')).status).toBe(0);
     expect(await keytar.findCredentials(service)).toEqual([]);
   });
 

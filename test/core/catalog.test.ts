@@ -2,7 +2,7 @@ import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Catalog, type StoredKey } from '../../src/core/catalog';
-import { tempDir } from '../support/fixtures';
+import { storedKeyFields, tempDir } from '../support/fixtures';
 
 function entry(n: number): StoredKey {
   return {
@@ -16,6 +16,7 @@ function entry(n: number): StoredKey {
     fingerprint: `SHA256:${n}`,
     source: 'generated',
     publicPem: '-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----\n',
+    ...storedKeyFields(),
   };
 }
 
@@ -31,7 +32,7 @@ describe('Catalog', () => {
     expect(await catalog.read()).toEqual([]);
     await catalog.update((keys) => void keys.push(entry(1)));
     const json = JSON.parse(await readFile(join(dir, 'keys.json'), 'utf8'));
-    expect(json).toEqual({ version: 1, keys: [entry(1)] });
+    expect(json).toEqual({ version: 2, keys: [entry(1)], history: [] });
     expect((await stat(join(dir, 'keys.json'))).mode & 0o777).toBe(0o600);
   });
 
@@ -42,8 +43,10 @@ describe('Catalog', () => {
   });
 
   it.each([
-    ['not JSON', '{"version":1,"keys":[', /not valid JSON/],
-    ['a wrong shape', '{"version":1,"keys":[{"id":"x"}]}', /keys\.0\.id is not valid/],
+    ['not JSON', '{"version":2,"keys":[', /not valid JSON/],
+    ['a wrong shape', '{"version":2,"keys":[{"id":"x"}],"history":[]}', /keys\.0\.id is not valid/],
+    ['a version 1 file of the wrong shape', '{"version":1,"keys":[{"id":"x"}]}', /keys\.0\.id is not valid/],
+    ['version 0', '{"version":0,"keys":[],"history":[]}', /version is not valid/],
     ['no version', '{"keys":[]}', /version is not valid/],
   ])('refuses a catalog that is %s and never overwrites it', async (_name, text, message) => {
     await writeFile(join(dir, 'keys.json'), text);
@@ -54,7 +57,7 @@ describe('Catalog', () => {
   });
 
   it('refuses a catalog from a newer version with a hint to update', async () => {
-    await writeFile(join(dir, 'keys.json'), '{"version":2,"keys":[]}');
+    await writeFile(join(dir, 'keys.json'), '{"version":3,"keys":[]}');
     await expect(new Catalog(dir).read()).rejects.toMatchObject({ code: 'catalog_corrupt', message: expect.stringMatching(/newer version/) });
   });
 

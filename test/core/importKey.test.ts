@@ -5,7 +5,7 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import keytar from 'keytar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sandbox, tempDir, type Sandbox } from '../support/fixtures';
+import { purgeNow, sandbox, tempDir, type Sandbox } from '../support/fixtures';
 import { opensslPublicFromPrivate, sshKeygenFingerprint } from '../support/oracles';
 
 const run = (file: string, args: string[]) => execFileSync(file, args, { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -78,7 +78,7 @@ describe('importing the keys people already have', () => {
       expect((await keytar.findCredentials(box.service)).map((c) => c.account)).toContain(key.id);
       expect(sha(path)).toBe(before);
     } finally {
-      await box.keys.delete(key.id);
+      await purgeNow(box.keys, key.id);
     }
   });
 
@@ -88,7 +88,7 @@ describe('importing the keys people already have', () => {
       code: 'key_exists',
       message: expect.stringContaining('"first copy"'),
     });
-    await box.keys.delete('first copy');
+    await purgeNow(box.keys, 'first copy');
   });
 
   it.each([

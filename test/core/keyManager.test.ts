@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import keytar from 'keytar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KeyRecord } from '../../src/shared/keys';
-import { APP_ID, KID, sandbox, tempDir, type Sandbox } from '../support/fixtures';
+import { APP_ID, KID, purgeNow, sandbox, tempDir, type Sandbox } from '../support/fixtures';
 import { opensslModulusBits, opensslPublicFromPrivate, sshKeygenFingerprint, sshKeygenFingerprintOfSpki } from '../support/oracles';
 
 describe('KeyManager on the real keychain', () => {
@@ -129,17 +129,21 @@ describe('KeyManager on the real keychain', () => {
 
     const recovered = await box.keys.recover(orphan.id, 'recovered');
     expect(recovered).toMatchObject({ id: orphan.id, fingerprint: orphan.fingerprint, source: 'recovered', createdAt: null });
-    await box.keys.delete('aaaaaaaaaaaaaaaa');
-    await box.keys.delete(lost.id);
+    await box.keys.lifecycle.purge('aaaaaaaaaaaaaaaa');
+    await purgeNow(box.keys, lost.id);
     expect((await box.keys.reconcile())).toEqual([]);
   });
 
-  it('deletes every chunk and the entry', async () => {
+  it('trashes a key with its secret kept, and purge deletes every chunk and the entry', async () => {
     const doomed = await box.keys.generate({ label: 'doomed' });
-    await box.keys.delete('doomed');
+    await box.keys.lifecycle.trash('doomed');
+    const kept = (await keytar.findCredentials(box.service)).map((c) => c.account);
+    expect(kept.filter((a) => a.startsWith(doomed.id)).length).toBeGreaterThan(1);
+    expect(await box.keys.reconcile()).toEqual([]);
+    await box.keys.lifecycle.purge(doomed.id);
     const accounts = (await keytar.findCredentials(box.service)).map((c) => c.account);
     expect(accounts.filter((a) => a.startsWith(doomed.id))).toEqual([]);
-    await expect(box.keys.resolve(doomed.id)).rejects.toMatchObject({ code: 'key_not_found' });
-    await expect(box.keys.delete(doomed.id)).rejects.toMatchObject({ code: 'key_not_found' });
+    await expect(box.keys.resolve(doomed.id, 'any')).rejects.toMatchObject({ code: 'key_not_found' });
+    await expect(box.keys.lifecycle.purge(doomed.id)).rejects.toMatchObject({ code: 'key_not_found' });
   });
 });

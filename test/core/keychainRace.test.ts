@@ -20,7 +20,7 @@ describe('the app enumerating while jaas-keys deletes', () => {
   afterAll(() => box.cleanup());
 
   it('never fails an enumeration', async () => {
-    const script = ids.map((id) => `"$NODE" "$CLI" rm ${id} --yes >/dev/null || exit 1`).join('\n');
+    const script = ids.map((id) => `"$NODE" "$CLI" purge ${id} --yes >/dev/null || exit 1`).join('\n');
     const deleter = spawn('sh', ['-c', script], { env: { ...process.env, NODE: process.execPath, CLI, JAAS_KEYS_DATA_DIR: box.dataDir, JAAS_KEYS_SERVICE: box.service }, stdio: 'ignore' });
     const finished = new Promise<number | null>((resolve) => deleter.on('close', resolve));
     let done = false;

@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import keytar from 'keytar';
 import { describe, expect, it } from 'vitest';
-import { APP_ID, KID, tempDir } from '../support/fixtures';
+import { APP_ID, KID, purgeNow, tempDir } from '../support/fixtures';
 import { chromiumSuite, openApp, SCREENSHOTS, seriousViolations, startRendererServer, type AppSession } from './harness';
 
 describe('the app in Chromium, over the real core and keychain', () => {
@@ -10,7 +10,7 @@ describe('the app in Chromium, over the real core and keychain', () => {
 
   const shot = (app: AppSession, name: string) => app.page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
 
-  it('walks a newcomer from the empty state to a recorded kid, then deletes the key', async () => {
+  it('walks a newcomer from the empty state to a recorded kid, then deletes the key to the trash', async () => {
     const app = await openApp(suite.browser, suite.origin);
     const { page } = app;
     try {
@@ -52,7 +52,8 @@ describe('the app in Chromium, over the real core and keychain', () => {
       await page.getByRole('heading', { name: 'Key ID recorded ✓' }).waitFor();
       expect(await page.getByTestId('recorded-kid').textContent()).toBe(KID);
       expect(await app.box.keys.resolve(key!.id)).toMatchObject({ kid: KID, appId: APP_ID });
-      await page.getByRole('navigation', { name: 'Keys' }).getByText('Kid recorded').waitFor();
+      await page.getByRole('navigation', { name: 'Keys' }).getByText('Current', { exact: true }).waitFor();
+      expect(await page.getByTestId('keychain-name').textContent()).toMatch(/^Private keys kept in: Secret Service: GNOME Keyring \(gnome-keyring-daemon, pid \d+\)$/);
       await shot(app, '5-kid-recorded');
       expect(await seriousViolations(page)).toEqual([]);
 
@@ -66,11 +67,15 @@ describe('the app in Chromium, over the real core and keychain', () => {
       await page.getByRole('button', { name: 'Delete key…' }).click();
       const dialog = page.getByRole('dialog', { name: 'Delete “Production”?' });
       await dialog.waitFor();
+      expect(await dialog.textContent()).toContain('undelete it for 30 days');
+      expect(await dialog.textContent()).toContain(KID);
       await shot(app, '6-delete-confirmation');
-      await dialog.getByRole('button', { name: 'Delete key' }).click();
-      await page.getByRole('heading', { name: /Sign your JaaS meetings/ }).waitFor();
+      await dialog.getByRole('button', { name: 'Move to trash' }).click();
+      await page.locator('#content').getByText(/^Moved “Production” to the trash; undelete it there until/).waitFor();
       expect(await app.box.keys.list()).toEqual([]);
-      expect(await keytar.findCredentials(app.box.service)).toEqual([]);
+      expect(await app.box.keys.list({ trash: true })).toMatchObject([{ id: key!.id, status: 'trashed' }]);
+      // In the trash, the private key is still in the keychain.
+      expect((await keytar.findCredentials(app.box.service)).some((c) => c.account === key!.id)).toBe(true);
       // The strict CSP did not block anything the app needs.
       expect(app.consoleErrors).toEqual([]);
     } finally {
@@ -123,7 +128,7 @@ describe('the app in Chromium, over the real core and keychain', () => {
       const seed = catalog.keys[0];
       catalog.keys = Array.from({ length: 1000 }, (_, n) => ({ ...seed, id: n.toString(16).padStart(16, '0'), label: `key ${n}`, createdAt: new Date(Date.UTC(2026, 0, 1) + n * 60_000).toISOString() }));
       await writeFile(catalogPath, JSON.stringify(catalog));
-      await box.keys.delete(one.id).catch(() => undefined);
+      await purgeNow(box.keys, one.id).catch(() => undefined);
     });
     const { page } = app;
     try {

@@ -9,7 +9,7 @@ import { KeyList } from '../../src/renderer/src/views/KeyList';
 import { NewKey } from '../../src/renderer/src/views/NewKey';
 import { RecordKid } from '../../src/renderer/src/views/RecordKid';
 import type { KeyRecord } from '../../src/shared/keys';
-import { APP_ID, KID, type Sandbox } from '../support/fixtures';
+import { APP_ID, KID, storedKeyFields, type Sandbox } from '../support/fixtures';
 import { RecordingDesktop } from '../support/recordingDesktop';
 import { installRealBackend } from './realBackend';
 
@@ -77,10 +77,10 @@ describe('views over the real core and keychain', () => {
     expect(onRecorded.mock.calls[0]![0]).toMatchObject({ kid: KID, appId: APP_ID });
   });
 
-  it('KeyDetail copies exactly the public PEM and deletes only after naming the key', async () => {
+  it('KeyDetail copies exactly the public PEM and deletes to the trash only after naming the key', async () => {
     const doomed = await box.keys.generate({ label: 'detail key' });
     const onChanged = vi.fn();
-    render(<KeyDetail id={doomed.id} notice={null} finding={undefined} onChanged={onChanged} onMakeToken={vi.fn()} />);
+    render(<KeyDetail id={doomed.id} notice={null} finding={undefined} allKeys={[]} onChanged={onChanged} onMakeToken={vi.fn()} onRotated={vi.fn()} />);
     expect(await screen.findByRole('heading', { name: 'detail key', level: 1 })).toBeTruthy();
     expect(screen.getByTestId('fingerprint').textContent).toBe(doomed.fingerprint);
     fireEvent.click(screen.getByRole('button', { name: 'Copy public key' }));
@@ -93,34 +93,50 @@ describe('views over the real core and keychain', () => {
     expect(await box.keys.resolve(doomed.id)).toBeTruthy();
     expect(dialog.isConnected).toBe(false);
     fireEvent.click(screen.getByRole('button', { name: 'Delete key…' }));
-    fireEvent.click(await screen.findByRole('button', { name: 'Delete key' }));
-    await waitFor(() => expect(onChanged).toHaveBeenCalledWith(null, 'Deleted “detail key”.'));
-    expect((await keytar.findCredentials(box.service)).some((c) => c.account.startsWith(doomed.id))).toBe(false);
+    expect((await screen.findByRole('dialog')).textContent).toContain('undelete it for 30 days');
+    fireEvent.click(await screen.findByRole('button', { name: 'Move to trash' }));
+    await waitFor(() => expect(onChanged).toHaveBeenCalledWith(null, expect.stringMatching(/^Moved “detail key” to the trash; undelete it there until/)));
+    expect(await box.keys.resolve(doomed.id, 'trash')).toMatchObject({ status: 'trashed' });
+    // In the trash the private key is still in the keychain.
+    expect((await keytar.findCredentials(box.service)).some((c) => c.account.startsWith(doomed.id))).toBe(true);
   });
 
   it('KeyDetail says when a key was deleted elsewhere', async () => {
-    render(<KeyDetail id="ffffffffffffffff" notice={null} finding={undefined} onChanged={vi.fn()} onMakeToken={vi.fn()} />);
+    render(<KeyDetail id="ffffffffffffffff" notice={null} finding={undefined} allKeys={[]} onChanged={vi.fn()} onMakeToken={vi.fn()} onRotated={vi.fn()} />);
     expect((await screen.findByRole('alert')).textContent).toContain('That key is gone');
   });
 
   it('KeyList filters, sorts and shows each status', () => {
-    const base = { appId: null, kid: null, kidRecordedAt: null, bits: 4096, fingerprint: key.fingerprint, source: 'generated' as const };
+    const base = { appId: null, kid: null, kidRecordedAt: null, bits: 4096, fingerprint: key.fingerprint, source: 'generated' as const, ...storedKeyFields() };
     const keys: KeyRecord[] = [
       { ...base, id: 'a'.repeat(16), label: 'beta', createdAt: '2026-01-02T00:00:00Z' },
-      { ...base, id: 'b'.repeat(16), label: 'alpha', createdAt: '2026-01-01T00:00:00Z', kid: KID, appId: APP_ID },
+      { ...base, id: 'b'.repeat(16), label: 'alpha', createdAt: '2026-01-01T00:00:00Z', kid: KID, appId: APP_ID, status: 'active', current: true },
       { ...base, id: 'c'.repeat(16), label: 'gamma', createdAt: '2026-01-03T00:00:00Z' },
+      { ...base, id: 'd'.repeat(16), label: 'delta', createdAt: '2026-01-04T00:00:00Z', kid: `${APP_ID}/000001`, appId: APP_ID, status: 'retired', retiredAt: '2026-01-05T00:00:00Z' },
+      { ...base, id: 'e'.repeat(16), label: 'epsilon', createdAt: '2026-01-05T00:00:00Z', status: 'trashed', trashedAt: '2026-01-06T00:00:00Z', purgeAfter: '2026-02-05T00:00:00Z', statusBeforeTrash: 'needs-kid' },
     ];
-    render(<KeyList keys={keys} problemIds={new Set(['c'.repeat(16)])} selectedId={null} onSelect={vi.fn()} />);
+    const onViewChange = vi.fn();
+    const { rerender } = render(<KeyList keys={keys} problemIds={new Set(['c'.repeat(16)])} selectedId={null} onSelect={vi.fn()} view="keys" onViewChange={onViewChange} />);
     const labels = () => [...document.querySelectorAll('.key-row-label')].map((node) => node.textContent);
-    expect(labels()).toEqual(['gamma', 'beta', 'alpha']);
+    // Grouped by AppID (keys without one last), newest first in each group; the trashed key is not here.
+    expect(labels()).toEqual(['delta', 'alpha', 'gamma', 'beta']);
+    expect(screen.getByRole('region', { name: APP_ID }).textContent).toContain('Current: alpha');
     fireEvent.change(screen.getByLabelText('Sort keys'), { target: { value: 'label' } });
-    expect(labels()).toEqual(['alpha', 'beta', 'gamma']);
-    expect(screen.getByText('Kid recorded')).toBeTruthy();
-    expect(screen.getByText('Kid needed')).toBeTruthy();
+    expect(labels()).toEqual(['alpha', 'delta', 'beta', 'gamma']);
+    expect(screen.getByText('Current')).toBeTruthy();
+    expect(screen.getByText('Retired')).toBeTruthy();
+    expect(screen.getByText('Needs kid')).toBeTruthy();
     expect(screen.getByText('Problem found')).toBeTruthy();
     fireEvent.change(screen.getByLabelText('Filter keys'), { target: { value: 'vpaas' } });
-    expect(labels()).toEqual(['alpha']);
-    expect(screen.getByText('1 of 3 keys')).toBeTruthy();
+    expect(labels()).toEqual(['alpha', 'delta']);
+    expect(screen.getByText('2 of 4 keys')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Trash (1)' }));
+    expect(onViewChange).toHaveBeenCalledWith('trash');
+    rerender(<KeyList keys={keys} problemIds={new Set()} selectedId={null} onSelect={vi.fn()} view="trash" onViewChange={onViewChange} />);
+    fireEvent.change(screen.getByLabelText('Filter keys'), { target: { value: '' } });
+    expect(labels()).toEqual(['epsilon']);
+    expect(screen.getByText('In trash')).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('Filter keys'), { target: { value: 'eps' } });
     fireEvent.change(screen.getByLabelText('Filter keys'), { target: { value: 'zzz' } });
     expect(screen.getByText('No key matches “zzz”.')).toBeTruthy();
   });

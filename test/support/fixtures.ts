@@ -51,3 +51,15 @@ export async function sandbox(options: { chunkSize?: number } = {}): Promise<San
 
 export const APP_ID = 'vpaas-magic-cookie-1fc542a3e4414a44b2611668195e2bfe';
 export const KID = `${APP_ID}/4f4910`;
+
+/** What `rm` used to do at once: to the trash, then purged for good. */
+export async function purgeNow(keys: KeyManager, ref: string): Promise<void> {
+  const key = await keys.resolve(ref);
+  await keys.lifecycle.trash(key.id);
+  await keys.lifecycle.purge(key.id);
+}
+
+/** A key record as the catalog stores it, for tests that write catalogs by hand. */
+export function storedKeyFields() {
+  return { status: 'needs-kid', current: false, retiredAt: null, trashedAt: null, purgeAfter: null, statusBeforeTrash: null, tokensSigned: 0, lastTokenAt: null, longestTokenSeconds: null, rotationOf: null } as const;
+}

@@ -7,6 +7,7 @@ import type { Method } from '../../shared/methods';
 import type { Desktop } from '../desktop';
 import { isAllowedExternalUrl } from '../security';
 import { createImportHandlers } from './importHandlers';
+import { createLifecycleHandlers } from './lifecycleHandlers';
 
 export type Handlers = { [M in Method]: (input: Input<M>) => Promise<Output<M>> };
 
@@ -32,7 +33,7 @@ export function createHandlers(keys: KeyManager, desktop: Desktop): Handlers {
   };
   const listing = async (): Promise<KeyListing> => {
     const checked = await (lastCheck ?? recheck()).catch(() => null);
-    const current = await keys.list();
+    const current = await keys.list({ all: true });
     return { keys: current, findings: checked?.findings ?? [], keychainProblem: checked?.keychainProblem ?? null, keychainName: checked?.keychainName ?? null };
   };
 
@@ -57,10 +58,12 @@ export function createHandlers(keys: KeyManager, desktop: Desktop): Handlers {
       if (path === null) throw cancelled();
       // The save dialog has already asked before replacing an existing file.
       await writeExportFile(path, key.publicPem, { force: true, mode: 0o644 });
+      await keys.notePublicExport(id, `saved to ${path}`);
       return { path };
     },
     async copyPublicKey({ id }) {
       await desktop.writeClipboard(await keys.publicPem(id));
+      await keys.notePublicExport(id, 'copied to the clipboard');
       return { copied: true };
     },
     async copyText({ text }) {
@@ -86,17 +89,13 @@ export function createHandlers(keys: KeyManager, desktop: Desktop): Handlers {
       await keys.exportPrivate(id, path, { pkcs8: format === 'pkcs8', force: true });
       return { path };
     },
-    async deleteKey({ id }) {
-      const removed = await keys.delete(id);
-      void recheck();
-      return { id: removed.id };
-    },
     async recoverKey({ id, label }) {
       const key = await keys.recover(id, label);
       void recheck();
       return key;
     },
     ...createImportHandlers(keys, desktop),
+    ...createLifecycleHandlers(keys, () => void recheck()),
     createToken: ({ id, options }) => keys.makeToken(id, options),
     checkToken: ({ token }) => keys.checkToken(token),
     async openExternal({ url }) {

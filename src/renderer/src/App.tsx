@@ -10,7 +10,7 @@ import { CheckToken } from './views/CheckToken';
 import { FindingsBanner } from './views/FindingsBanner';
 import { ImportKey } from './views/ImportKey';
 import { KeyDetail } from './views/KeyDetail';
-import { KeyList } from './views/KeyList';
+import { KeyList, type ListView } from './views/KeyList';
 import { MakeToken } from './views/MakeToken';
 import { NewKey } from './views/NewKey';
 
@@ -20,7 +20,7 @@ type View =
   | { kind: 'new' }
   | { kind: 'import' }
   | { kind: 'check' }
-  | { kind: 'none' };
+  | { kind: 'none'; notice?: string | null };
 
 function importedNotice(imported: ImportedKey): string {
   const copy = imported.sourcePath
@@ -33,6 +33,7 @@ export function App() {
   const [listing, setListing] = useState<KeyListing | null>(null);
   const [view, setView] = useState<View>({ kind: 'none' });
   const [announcement, setAnnouncement] = useState('');
+  const [listView, setListView] = useState<ListView>('keys');
   const load = useAction();
 
   const refresh = useCallback(async (method: 'listKeys' | 'checkKeychain' = 'listKeys') => {
@@ -53,7 +54,7 @@ export function App() {
 
   function changed(key: KeyRecord | null, message?: string) {
     if (message) setAnnouncement(message);
-    if (key === null) setView({ kind: 'none' });
+    if (key === null) setView({ kind: 'none', notice: message ?? null });
     void refresh();
   }
 
@@ -79,11 +80,32 @@ export function App() {
   } else if (view.kind === 'token' && tokenKey) {
     content = <MakeToken keyRecord={tokenKey} onBack={() => showKey(tokenKey.id)} />;
   } else if (view.kind === 'detail') {
-    content = <KeyDetail key={view.id} id={view.id} notice={view.notice} finding={listing.findings.find((finding) => finding.id === view.id)} onChanged={changed} onMakeToken={() => setView({ kind: 'token', id: view.id })} />;
+    content = (
+      <KeyDetail
+        key={view.id}
+        id={view.id}
+        notice={view.notice}
+        finding={listing.findings.find((finding) => finding.id === view.id)}
+        allKeys={listing.keys}
+        onChanged={changed}
+        onMakeToken={() => setView({ kind: 'token', id: view.id })}
+        onRotated={(rotation) => {
+          setAnnouncement(`Made “${rotation.key.label}” to replace “${rotation.old.label}”.`);
+          setListView('keys');
+          showKey(rotation.key.id, `Made “${rotation.key.label}” to replace “${rotation.old.label}”. “${rotation.old.label}” keeps signing until this key is current; follow the steps below.`);
+          void refresh();
+        }}
+      />
+    );
   } else if (empty) {
     content = <EmptyState onNewKey={() => setView({ kind: 'new' })} onImport={() => setView({ kind: 'import' })} />;
   } else {
-    content = <p className="pick-a-key">Select a key on the left, or make a new one.</p>;
+    content = (
+      <>
+        {view.kind === 'none' && view.notice && <p className="notice notice-success" role="status">{view.notice}</p>}
+        <p className="pick-a-key">Select a key on the left, or make a new one.</p>
+      </>
+    );
   }
 
   return (
@@ -96,7 +118,7 @@ export function App() {
           <button type="button" className="primary" onClick={shortcuts.newKey} aria-keyshortcuts="Control+N" title="New key (Ctrl+N)">New key</button>
         </span>
       </header>
-      {!empty && <KeyList keys={listing.keys} problemIds={problemIds} selectedId={view.kind === 'detail' || view.kind === 'token' ? view.id : null} onSelect={(id) => showKey(id)} />}
+      {!empty && <KeyList keys={listing.keys} problemIds={problemIds} selectedId={view.kind === 'detail' || view.kind === 'token' ? view.id : null} onSelect={(id) => showKey(id)} view={listView} onViewChange={setListView} />}
       <main className="content" id="content">
         {load.error && <ErrorNotice error={load.error} onRetry={() => void refresh()} onDismiss={() => load.setError(null)} />}
         {listing.keychainProblem && <ErrorNotice error={listing.keychainProblem} onRetry={() => void refresh('checkKeychain')} />}

@@ -1,18 +1,22 @@
 import type { KeyRecord } from '../../../shared/keys';
 
-export type KeyStatus = 'needs-kid' | 'ready' | 'problem';
+export type BadgeKind = 'needs-kid' | 'current' | 'active' | 'retired' | 'trashed' | 'problem';
 
-export function keyStatus(key: KeyRecord, problemIds: ReadonlySet<string>): KeyStatus {
+export function badgeOf(key: KeyRecord, problemIds: ReadonlySet<string>): BadgeKind {
   if (problemIds.has(key.id)) return 'problem';
-  return key.kid ? 'ready' : 'needs-kid';
+  if (key.status === 'active') return key.current ? 'current' : 'active';
+  return key.status;
 }
 
-const LABELS: Record<KeyStatus, string> = {
-  'needs-kid': 'Kid needed',
-  ready: 'Kid recorded',
+const LABELS: Record<BadgeKind, string> = {
+  'needs-kid': 'Needs kid',
+  current: 'Current',
+  active: 'Active',
+  retired: 'Retired',
+  trashed: 'In trash',
   problem: 'Problem found',
 };
 
-export function StatusBadge({ status }: { status: KeyStatus }) {
+export function StatusBadge({ status }: { status: BadgeKind }) {
   return <span className={`badge badge-${status}`}>{LABELS[status]}</span>;
 }

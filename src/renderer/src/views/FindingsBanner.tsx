@@ -29,7 +29,7 @@ export function FindingsBanner({ findings, onResolved }: Props) {
     if (key) onResolved(key);
   }
   async function discard(id: string) {
-    const done = await act.run(() => call('deleteKey', { id }));
+    const done = await act.run(() => call('purgeKey', { id, confirmation: id }));
     if (done) onResolved();
   }
 

@@ -1,14 +1,17 @@
 import { useEffect, useState } from 'react';
 import type { ErrorValue } from '../../../shared/errors';
 import type { Finding, KeyDetail as Detail, KeyRecord } from '../../../shared/keys';
-import { ConfirmDialog } from '../components/ConfirmDialog';
 import { CopyButton } from '../components/CopyButton';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Randomart } from '../components/Randomart';
 import { call } from '../lib/api';
 import { formatDate } from '../lib/sortKeys';
 import { useAction } from '../lib/useAction';
+import type { Rotation } from '../../../shared/contract';
+import { KeyHistory } from './KeyHistory';
+import { KeyLifecycle } from './KeyLifecycle';
 import { RecordKid } from './RecordKid';
+import { RotationPanel } from './RotationPanel';
 import { RenameLabel } from './RenameLabel';
 
 export const JAAS_CONSOLE_URL = 'https://jaas.8x8.vc/#/apikeys';
@@ -19,13 +22,15 @@ interface Props {
   notice: string | null;
   onMakeToken: () => void;
   finding: Finding | undefined;
+  /** Every key (the trash too): a rotation's panel needs the key it replaces. */
+  allKeys: readonly KeyRecord[];
   onChanged: (key: KeyRecord | null, message?: string) => void;
+  onRotated: (rotation: Rotation) => void;
 }
 
 /** One key: what it is, its public half to upload, its kid, and the risky actions behind confirmations. */
-export function KeyDetail({ id, notice, finding, onChanged, onMakeToken }: Props) {
+export function KeyDetail({ id, notice, finding, allKeys, onChanged, onMakeToken, onRotated }: Props) {
   const [detail, setDetail] = useState<Detail | null>(null);
-  const [confirmDelete, setConfirmDelete] = useState(false);
   const [privateFormat, setPrivateFormat] = useState<'pkcs1' | 'pkcs8'>('pkcs1');
   const [saved, setSaved] = useState<string | null>(null);
   const load = useAction();
@@ -45,10 +50,16 @@ export function KeyDetail({ id, notice, finding, onChanged, onMakeToken }: Props
   if (load.error) return <ErrorNotice error={load.error} onRetry={() => void load.run(() => call('showKey', { id })).then((value) => value && setDetail(value))} />;
   if (!detail) return <p className="loading" role="status">Loading key…</p>;
 
-  const updated = (key: KeyRecord, message?: string) => {
-    setDetail({ ...detail, ...key });
+  const updated = (key: KeyRecord | null, message?: string) => {
+    if (key && key.id === detail.id) setDetail({ ...detail, ...key });
+    // Said where the person is looking; a key that left this view (trashed, purged) is said by the App.
+    if (key && message) setSaved(message);
     onChanged(key, message);
   };
+  // The list holds the freshest record (a rotation step may have changed this key from another view).
+  const fresh = allKeys.find((key) => key.id === id);
+  const record = fresh ? { ...detail, ...fresh } : detail;
+  const old = record.rotationOf ? allKeys.find((key) => key.id === record.rotationOf) : undefined;
 
   async function savePublic() {
     const value = await act.run(() => call('savePublicKey', { id }));
@@ -58,12 +69,6 @@ export function KeyDetail({ id, notice, finding, onChanged, onMakeToken }: Props
     const value = await act.run(() => call('exportPrivateKey', { id, format: privateFormat }));
     if (value) setSaved(`Exported the private key to ${value.path} (readable only by you). Keep it safe and delete it when done.`);
   }
-  async function remove() {
-    setConfirmDelete(false);
-    const value = await act.run(() => call('deleteKey', { id }));
-    if (value) onChanged(null, `Deleted “${detail!.label}”.`);
-  }
-
   return (
     <article className="key-detail" aria-labelledby="key-title">
       <RenameLabel keyRecord={detail} onRenamed={(key) => updated(key, `Renamed to “${key.label}”.`)} />
@@ -71,6 +76,8 @@ export function KeyDetail({ id, notice, finding, onChanged, onMakeToken }: Props
       {finding && <p className="notice notice-warning" role="status">{finding.message}</p>}
       {act.error && <ErrorNotice error={act.error} onDismiss={() => act.setError(null)} />}
       {saved && <p className="notice notice-success" role="status">{saved}</p>}
+      {record.rotationOf && record.status !== 'trashed' && <RotationPanel keyRecord={record} old={old} busy={act.busy} run={act.run} onChanged={updated} />}
+      <KeyLifecycle keyRecord={record} busy={act.busy} run={act.run} onChanged={updated} onRotated={onRotated} />
 
       {detail.kid === null && (
         <section className="next-steps" aria-labelledby="next-steps-title">
@@ -109,7 +116,7 @@ export function KeyDetail({ id, notice, finding, onChanged, onMakeToken }: Props
         <Randomart art={detail.randomart} />
       </section>
 
-      {detail.kid !== null && (
+      {detail.kid !== null && record.status !== 'trashed' && (
         <section aria-labelledby="kid-title">
           <h2 id="kid-title">Key ID</h2>
           <RecordKid keyRecord={detail} onRecorded={(key) => updated(key, `Recorded Key ID ${key.kid}.`)} />
@@ -118,8 +125,8 @@ export function KeyDetail({ id, notice, finding, onChanged, onMakeToken }: Props
 
       <section aria-labelledby="token-section-title">
         <h2 id="token-section-title">Meeting tokens</h2>
-        <p className="muted">{detail.kid ? 'Sign a JaaS meeting token with this key, for testing or to hand to a server.' : 'Record the Key ID first: a token needs it.'}</p>
-        <button type="button" onClick={onMakeToken} disabled={detail.kid === null}>Make a meeting token…</button>
+        <p className="muted">{record.status === 'active' ? 'Sign a JaaS meeting token with this key, for testing or to hand to a server.' : record.status === 'needs-kid' ? 'Record the Key ID first: a token needs it.' : `A ${record.status} key does not sign.`}</p>
+        <button type="button" onClick={onMakeToken} disabled={record.status !== 'active'}>Make a meeting token…</button>
       </section>
 
       <section aria-labelledby="public-title">
@@ -142,16 +149,10 @@ export function KeyDetail({ id, notice, finding, onChanged, onMakeToken }: Props
             <option value="pkcs8">PKCS#8 PEM</option>
           </select>
           <button type="button" onClick={exportPrivate} disabled={act.busy}>Export private key…</button>
-          <button type="button" className="danger" onClick={() => setConfirmDelete(true)} disabled={act.busy}>Delete key…</button>
         </div>
       </section>
 
-      {confirmDelete && (
-        <ConfirmDialog title={`Delete “${detail.label}”?`} confirmLabel="Delete key" danger onConfirm={remove} onCancel={() => setConfirmDelete(false)}>
-          <p>The private key leaves your keychain for good. Meeting tokens signed with it keep working only while its public key stays in the JaaS console; you cannot sign new ones.</p>
-          {detail.kid && <p>Key ID: <code>{detail.kid}</code></p>}
-        </ConfirmDialog>
-      )}
+      <KeyHistory id={id} version={record} />
     </article>
   );
 }

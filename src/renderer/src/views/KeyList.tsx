@@ -1,18 +1,25 @@
 import { memo, useEffect, useMemo, useState } from 'react';
 import type { KeyRecord } from '../../../shared/keys';
 import { randomartFromFingerprint } from '../../../shared/randomart';
+import { rotationProgress } from '../../../shared/rotation';
 import { Randomart } from '../components/Randomart';
-import { keyStatus, StatusBadge } from '../components/StatusBadge';
+import { badgeOf, StatusBadge } from '../components/StatusBadge';
+import { groupByAppId, shortAppId } from '../lib/groupKeys';
 import { formatDate, visibleKeys, type SortOrder } from '../lib/sortKeys';
 
+export type ListView = 'keys' | 'trash';
+
 interface Props {
+  /** Every key, trashed ones included; the list shows the live keys or the trash. */
   keys: readonly KeyRecord[];
   problemIds: ReadonlySet<string>;
   selectedId: string | null;
   onSelect: (id: string) => void;
+  view: ListView;
+  onViewChange: (view: ListView) => void;
 }
 
-const KeyRow = memo(function KeyRow({ item, status, selected, onSelect }: { item: KeyRecord; status: ReturnType<typeof keyStatus>; selected: boolean; onSelect: (id: string) => void }) {
+const KeyRow = memo(function KeyRow({ item, badge, rotation, selected, onSelect }: { item: KeyRecord; badge: ReturnType<typeof badgeOf>; rotation: string | null; selected: boolean; onSelect: (id: string) => void }) {
   const art = useMemo(() => randomartFromFingerprint(item.fingerprint, item.bits), [item.fingerprint, item.bits]);
   return (
     <li className="key-row-item">
@@ -20,9 +27,9 @@ const KeyRow = memo(function KeyRow({ item, status, selected, onSelect }: { item
         {art && <Randomart art={art} size="small" />}
         <span className="key-row-text">
           <span className="key-row-label">{item.label}</span>
-          <span className="key-row-meta">{item.appId ? item.appId.replace('vpaas-magic-cookie-', 'vpaas…') : 'No AppID yet'}</span>
-          <span className="key-row-meta">Created {formatDate(item.createdAt)}</span>
-          <StatusBadge status={status} />
+          <span className="key-row-meta">{item.status === 'trashed' ? `Purged ${formatDate(item.purgeAfter)}` : `Created ${formatDate(item.createdAt)}`}</span>
+          {rotation && <span className="key-row-meta rotation-note">{rotation}</span>}
+          <StatusBadge status={badge} />
         </span>
       </button>
     </li>
@@ -35,18 +42,29 @@ const KeyRow = memo(function KeyRow({ item, status, selected, onSelect }: { item
  */
 export const PAGE_SIZE = 200;
 
-/** The sidebar: filter, sort and the keys, each with its status and a small randomart. */
-export function KeyList({ keys, problemIds, selectedId, onSelect }: Props) {
+/** The sidebar: keys grouped by AppID (each headed by its current key), or the trash; filter and sort. */
+export function KeyList({ keys, problemIds, selectedId, onSelect, view, onViewChange }: Props) {
   const [filter, setFilter] = useState('');
   const [order, setOrder] = useState<SortOrder>('newest');
-  const shown = useMemo(() => visibleKeys(keys, filter, order), [keys, filter, order]);
+  const byId = useMemo(() => new Map(keys.map((key) => [key.id, key])), [keys]);
+  const inView = useMemo(() => keys.filter((key) => (key.status === 'trashed') === (view === 'trash')), [keys, view]);
+  const trashCount = keys.length - keys.filter((key) => key.status !== 'trashed').length;
+  const shown = useMemo(() => visibleKeys(inView, filter, order), [inView, filter, order]);
   const [limit, setLimit] = useState(PAGE_SIZE);
-  useEffect(() => setLimit(PAGE_SIZE), [filter, order]);
-  // The selected key stays rendered even when it sorts beyond the first page.
-  const selectedIndex = selectedId ? shown.findIndex((item) => item.id === selectedId) : -1;
-  const rendered = shown.slice(0, Math.max(limit, selectedIndex + 1));
+  useEffect(() => setLimit(PAGE_SIZE), [filter, order, view]);
+  // Groups keep their order; rows are cut after `limit` across them, and the selected key stays rendered.
+  const grouped = useMemo(() => (view === 'trash' ? [{ appId: null, current: null, keys: shown }] : groupByAppId(shown)), [shown, view]);
+  const flat = grouped.flatMap((group) => group.keys);
+  const selectedIndex = selectedId ? flat.findIndex((item) => item.id === selectedId) : -1;
+  const renderedCount = Math.min(flat.length, Math.max(limit, selectedIndex + 1));
+  let budget = renderedCount;
+
   return (
     <nav className="key-list" aria-label="Keys">
+      <div className="list-switch" role="group" aria-label="Show">
+        <button type="button" aria-pressed={view === 'keys'} onClick={() => onViewChange('keys')}>Keys ({keys.length - trashCount})</button>
+        <button type="button" aria-pressed={view === 'trash'} onClick={() => onViewChange('trash')}>Trash ({trashCount})</button>
+      </div>
       <div className="key-list-tools">
         <label className="visually-hidden" htmlFor="key-filter">Filter keys</label>
         <input id="key-filter" type="search" placeholder="Filter keys" value={filter} onChange={(event) => setFilter(event.target.value)} />
@@ -58,19 +76,39 @@ export function KeyList({ keys, problemIds, selectedId, onSelect }: Props) {
         </select>
       </div>
       <p className="key-list-count" aria-live="polite">
-        {shown.length === keys.length ? `${keys.length} ${keys.length === 1 ? 'key' : 'keys'}` : `${shown.length} of ${keys.length} keys`}
+        {shown.length === inView.length ? `${inView.length} ${inView.length === 1 ? 'key' : 'keys'}${view === 'trash' ? ' in the trash' : ''}` : `${shown.length} of ${inView.length} keys`}
       </p>
-      <ul className="key-rows">
-        {rendered.map((item) => (
-          <KeyRow key={item.id} item={item} status={keyStatus(item, problemIds)} selected={item.id === selectedId} onSelect={onSelect} />
-        ))}
-      </ul>
-      {rendered.length < shown.length && (
-        <button type="button" className="show-more" onClick={() => setLimit(rendered.length + PAGE_SIZE)}>
-          Show {Math.min(PAGE_SIZE, shown.length - rendered.length)} more of {shown.length - rendered.length} (or filter)
+      {view === 'trash' && inView.length > 0 && <p className="key-list-note">Deleted keys come back with Undelete for 30 days, then they are purged.</p>}
+      {grouped.map((group) => {
+        if (budget <= 0) return null;
+        const rows = group.keys.slice(0, budget);
+        budget -= rows.length;
+        return (
+          <section className="key-group" key={group.appId ?? 'none'} aria-label={view === 'trash' ? 'Trash' : group.appId ?? 'Keys without an AppID'}>
+            {view === 'keys' && (
+              <h2 className="key-group-title">
+                <span className="mono">{group.appId ? shortAppId(group.appId) : 'No AppID yet'}</span>
+                {group.appId && <span className="key-group-current">{group.current ? `Current: ${group.current.label}` : 'No current key'}</span>}
+              </h2>
+            )}
+            <ul className="key-rows">
+              {rows.map((item) => {
+                const old = item.rotationOf ? byId.get(item.rotationOf) : undefined;
+                const progress = item.rotationOf && item.status !== 'trashed' ? rotationProgress(item, old) : null;
+                const rotation = progress && !progress.done ? `Rotation of ${old?.label ?? 'a deleted key'}: step ${progress.step} of 3` : null;
+                return <KeyRow key={item.id} item={item} badge={badgeOf(item, problemIds)} rotation={rotation} selected={item.id === selectedId} onSelect={onSelect} />;
+              })}
+            </ul>
+          </section>
+        );
+      })}
+      {renderedCount < flat.length && (
+        <button type="button" className="show-more" onClick={() => setLimit(renderedCount + PAGE_SIZE)}>
+          Show {Math.min(PAGE_SIZE, flat.length - renderedCount)} more of {flat.length - renderedCount} (or filter)
         </button>
       )}
-      {shown.length === 0 && keys.length > 0 && <p className="key-list-empty">No key matches “{filter}”.</p>}
+      {shown.length === 0 && inView.length > 0 && <p className="key-list-empty">No key matches “{filter}”.</p>}
+      {inView.length === 0 && <p className="key-list-empty">{view === 'trash' ? 'The trash is empty.' : 'No keys; deleted ones are in the Trash.'}</p>}
     </nav>
   );
 }
