@@ -13,6 +13,7 @@ import { KeyManager } from '../src/core/keyManager';
 import { generateRsaKey, publicSpkiPem } from '../src/core/rsa';
 import { sshFingerprint } from '../src/core/fingerprint';
 import type { SecretStore } from '../src/core/vault';
+import { newKeyLifecycle } from '../src/shared/keys';
 import { benchUiList } from './uiList';
 
 const runFile = promisify(execFile);
@@ -64,9 +65,9 @@ async function main() {
     const dir = await mkdtemp(join(tmpdir(), 'jaas-bench-'));
     const keys = Array.from({ length: size }, (_, n) => ({
       id: n.toString(16).padStart(16, '0'), label: `key ${n}`, appId: null, kid: null, createdAt: new Date().toISOString(),
-      kidRecordedAt: null, bits: 4096, fingerprint, source: 'generated', publicPem,
+      kidRecordedAt: null, bits: 4096, fingerprint, source: 'generated', publicPem, ...newKeyLifecycle(),
     }));
-    await writeFile(join(dir, 'keys.json'), JSON.stringify({ version: 1, keys }, null, 2));
+    await writeFile(join(dir, 'keys.json'), JSON.stringify({ version: 2, keys, history: [] }, null, 2));
     const manager = new KeyManager({ dataDir: dir, store: noKeychain });
     const core = await timeEach(7, async () => {
       if ((await manager.list()).length !== size) throw new Error('wrong count');

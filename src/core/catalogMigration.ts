@@ -1,4 +1,4 @@
-import type { HistoryEntry, KeyRecord } from '../shared/keys';
+import { newKeyLifecycle, type HistoryEntry, type KeyRecord } from '../shared/keys';
 import type { CatalogV1 } from './catalogSchema';
 import type { StoredKey } from './catalog';
 
@@ -10,19 +10,7 @@ import type { StoredKey } from './catalog';
  * key was made and its kid recorded) and the migration itself.
  */
 export function migrateV1(v1: CatalogV1, now: Date): { keys: StoredKey[]; history: HistoryEntry[] } {
-  const keys: StoredKey[] = v1.keys.map((key) => ({
-    ...key,
-    status: key.kid ? 'active' : 'needs-kid',
-    current: false,
-    retiredAt: null,
-    trashedAt: null,
-    purgeAfter: null,
-    statusBeforeTrash: null,
-    tokensSigned: 0,
-    lastTokenAt: null,
-    longestTokenSeconds: null,
-    rotationOf: null,
-  }));
+  const keys: StoredKey[] = v1.keys.map((key) => ({ ...key, ...newKeyLifecycle(), status: key.kid ? 'active' : 'needs-kid' }));
   const latestPerApp = new Map<string, StoredKey>();
   for (const key of keys) {
     if (key.status !== 'active' || key.appId === null) continue;

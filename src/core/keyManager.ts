@@ -1,6 +1,6 @@
 import { createPublicKey, randomBytes, type KeyObject } from 'node:crypto';
 import { join } from 'node:path';
-import type { Finding, HistoryEntry, KeyDetail, KeyListing, KeyRecord, KeySource } from '../shared/keys';
+import { newKeyLifecycle, type Finding, type HistoryEntry, type KeyDetail, type KeyListing, type KeyRecord, type KeySource } from '../shared/keys';
 import { DEFAULT_TOKEN_OPTIONS, type MadeToken, type TokenOptions, type TokenReport } from '../shared/tokens';
 import { Catalog, type StoredKey } from './catalog';
 import { CoreError, toErrorValue } from './errors';
@@ -175,15 +175,7 @@ export class KeyManager {
       fingerprint: sshFingerprint(privateKey),
       source: meta.source,
       publicPem: publicSpkiPem(privateKey),
-      status: 'needs-kid',
-      current: false,
-      retiredAt: null,
-      trashedAt: null,
-      purgeAfter: null,
-      statusBeforeTrash: null,
-      tokensSigned: 0,
-      lastTokenAt: null,
-      longestTokenSeconds: null,
+      ...newKeyLifecycle(),
       rotationOf: meta.rotationOf ?? null,
     };
     if (!meta.id) await this.vault.put(entry.id, privatePkcs8Pem(privateKey));

@@ -44,6 +44,11 @@ export interface KeyRecord {
   rotationOf: string | null;
 }
 
+/** The lifecycle fields of a key as it is first listed (made, imported, recovered, migrated). */
+export function newKeyLifecycle(): Pick<KeyRecord, 'status' | 'current' | 'retiredAt' | 'trashedAt' | 'purgeAfter' | 'statusBeforeTrash' | 'tokensSigned' | 'lastTokenAt' | 'longestTokenSeconds' | 'rotationOf'> {
+  return { status: 'needs-kid', current: false, retiredAt: null, trashedAt: null, purgeAfter: null, statusBeforeTrash: null, tokensSigned: 0, lastTokenAt: null, longestTokenSeconds: null, rotationOf: null };
+}
+
 /** Every kind of change the history records (README: "History"). */
 export const HISTORY_EVENTS = [
   'created',

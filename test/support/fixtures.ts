@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { KeyManager } from '../../src/core/keyManager';
 import { KeytarStore } from '../../src/core/keytarStore';
+import { newKeyLifecycle } from '../../src/shared/keys';
 
 /** A keychain service name no other test (or person) uses. */
 export function uniqueService(): string {
@@ -60,6 +61,4 @@ export async function purgeNow(keys: KeyManager, ref: string): Promise<void> {
 }
 
 /** A key record as the catalog stores it, for tests that write catalogs by hand. */
-export function storedKeyFields() {
-  return { status: 'needs-kid', current: false, retiredAt: null, trashedAt: null, purgeAfter: null, statusBeforeTrash: null, tokensSigned: 0, lastTokenAt: null, longestTokenSeconds: null, rotationOf: null } as const;
-}
+export const storedKeyFields = newKeyLifecycle;
