@@ -42,7 +42,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
     const required = command.positionals.filter((positional) => !positional.endsWith('?')).length;
     if (parsed.positionals.length < required || parsed.positionals.length > command.positionals.length) {
-      throw new UsageError(`${name} takes ${command.positionals.join(' ') || 'no arguments'}${parsed.positionals.length > command.positionals.length ? `; unexpected "${parsed.positionals[command.positionals.length]}"` : ''}`);
+      const names = command.positionals.map((positional) => (positional.endsWith('?') ? `[${positional.slice(0, -1)}]` : positional));
+      throw new UsageError(`${name} takes ${names.join(' ') || 'no arguments'}${parsed.positionals.length > command.positionals.length ? `; unexpected "${parsed.positionals[command.positionals.length]}"` : ''}`);
     }
     const dataDirOption = parsed.values['data-dir'];
     const dataDir = resolve(typeof dataDirOption === 'string' ? dataDirOption : io.env.JAAS_KEYS_DATA_DIR || defaultDataDir(io.env));

@@ -17,7 +17,7 @@ Usage:
   jaas-keys undelete KEY                                  bring a key back from the trash
   jaas-keys purge KEY [--yes]                             delete a trashed key's private key for good
   jaas-keys history [KEY] [--json]                        what happened to the keys (a purged one too), newest first
-  jaas-keys doctor [--json]                               compare the key list with the keychain
+  jaas-keys doctor [--json]                               name the keychain and compare the key list with it
   jaas-keys recover ID --label LABEL                      list again a keychain secret doctor found
   jaas-keys import FILE|- --label LABEL [--passphrase-env VAR] [--app-id APPID] [--json]
                                                           store a key you already have (PKCS#1, PKCS#8,

@@ -87,8 +87,8 @@ export class KeyManager {
    * Live keys by default; the trash with `{ trash: true }`; every key with `{ all: true }`.
    */
   async list(options: { trash?: boolean; all?: boolean } = {}): Promise<KeyRecord[]> {
-    await this.lifecycle.purgeExpired();
-    const keys = await this.catalog.read();
+    let keys = await this.catalog.read();
+    if ((await this.lifecycle.purgeExpired(keys)).length > 0) keys = await this.catalog.read();
     const shown = options.all ? keys : options.trash ? keys.filter((key) => key.status === 'trashed') : live(keys);
     return shown.map(publicRecord);
   }

@@ -151,10 +151,13 @@ export class Lifecycle {
     return { id: key.id, label: key.label, kid: key.kid };
   }
 
-  /** Purges every trashed key whose 30 days have passed; run whenever the key list is opened. */
-  async purgeExpired(): Promise<string[]> {
+  /**
+   * Purges every trashed key whose 30 days have passed; run whenever the key list is
+   * opened. `keys` is the list the caller just read, so the common case reads it once.
+   */
+  async purgeExpired(keys?: readonly StoredKey[]): Promise<string[]> {
     const now = this.now().getTime();
-    const due = (await this.catalog.read()).filter((key) => key.status === 'trashed' && key.purgeAfter !== null && Date.parse(key.purgeAfter) <= now);
+    const due = (keys ?? (await this.catalog.read())).filter((key) => key.status === 'trashed' && key.purgeAfter !== null && Date.parse(key.purgeAfter) <= now);
     for (const key of due) await this.purge(key.id);
     return due.map((key) => key.id);
   }
