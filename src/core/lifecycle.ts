@@ -3,6 +3,7 @@ import type { Catalog, StoredKey } from './catalog';
 import { CoreError } from './errors';
 import { historyEntry } from './history';
 import { resolveKey } from './resolveKey';
+import { noKidError } from './token';
 import type { ChunkedVault } from './vault';
 
 // A key's life: needs-kid → active (current or not) → retired → trashed → purged,
@@ -19,7 +20,7 @@ export const live = (keys: readonly StoredKey[]) => keys.filter((key) => key.sta
 export function assertCanSign(key: StoredKey): void {
   if (key.status === 'trashed') throw new CoreError('key_trashed', `"${key.label}" is in the trash and does not sign. Undelete it first: jaas-keys undelete ${key.id}`);
   if (key.status === 'retired') throw new CoreError('key_retired', `"${key.label}" is retired and does not sign. Use the current key of ${key.appId ?? 'its AppID'}, or unretire it: jaas-keys unretire ${key.id}`);
-  if (!key.kid) throw new CoreError('no_kid', `"${key.label}" has no Key ID yet. Upload its public key in the JaaS console and record the Key ID first.`);
+  if (!key.kid) throw noKidError(key);
 }
 
 /** Makes `key` the current key of its AppID if that AppID has none. */
@@ -38,9 +39,10 @@ export function kidRecorded(keys: StoredKey[], key: StoredKey, previousKid: stri
 }
 
 function makeCurrent(keys: StoredKey[], key: StoredKey, at: Date, history: History): StoredKey | null {
-  if (key.status === 'trashed' || key.status === 'retired') assertCanSign(key);
-  if (key.status !== 'active' || !key.kid || key.appId === null) throw new CoreError('no_kid', `"${key.label}" has no Key ID yet, so it cannot be made current. Record its kid first.`);
+  // Only a key that may sign can sign for its AppID; an active key has a kid, and with it an AppID.
+  assertCanSign(key);
   const previous = live(keys).find((other) => other.appId === key.appId && other.current && other.id !== key.id) ?? null;
+  key.appId ??= key.kid!.slice(0, key.kid!.indexOf('/'));
   if (previous) previous.current = false;
   if (!key.current) {
     key.current = true;

@@ -40,9 +40,16 @@ export function resolveKey<T extends KeyRecord>(all: readonly T[], ref: string, 
       throw new CoreError('ambiguous_key', `"${ref}" matches ${found.length} keys: ${names}. Use more of the id.`);
     }
   }
-  if (scope === 'live' && all.some((key) => key.status === 'trashed' && (key.id === ref || key.kid === ref || key.label === ref || (ref.length >= MIN_PREFIX && key.id.startsWith(ref))))) {
-    throw new CoreError('key_trashed', `"${ref}" is in the trash. Undelete it first: jaas-keys undelete ${ref}`);
-  }
+  if (scope === 'live' && inTrash(all, ref)) throw new CoreError('key_trashed', `"${ref}" is in the trash. Undelete it first: jaas-keys undelete ${ref}`);
   if (scope === 'trash') throw new CoreError('key_not_found', `No key in the trash matches "${ref}". See jaas-keys list --trash.`);
   throw new CoreError('key_not_found', `No key matches "${ref}". Use a key's id, id prefix, label, kid or AppID.`);
+}
+
+function inTrash<T extends KeyRecord>(all: readonly T[], ref: string): boolean {
+  try {
+    resolveKey(all, ref, 'trash');
+    return true;
+  } catch (error) {
+    return error instanceof CoreError && error.code === 'ambiguous_key';
+  }
 }

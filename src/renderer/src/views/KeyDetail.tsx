@@ -152,7 +152,7 @@ export function KeyDetail({ id, notice, finding, allKeys, onChanged, onMakeToken
         </div>
       </section>
 
-      <KeyHistory id={id} version={record} />
+      <KeyHistory id={id} version={fresh ?? detail} />
     </article>
   );
 }
