@@ -4,8 +4,12 @@
 import { build } from 'esbuild';
 
 await build({
-  entryPoints: ['src/cli/bin.ts'],
-  outfile: 'out/cli/jaas-keys.mjs',
+  entryPoints: { 'jaas-keys': 'src/cli/bin.ts' },
+  outdir: 'out/cli',
+  outExtension: { '.js': '.mjs' },
+  // What only some commands need (the passphrase estimator's dictionaries) is a chunk loaded on demand.
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
   bundle: true,
   platform: 'node',
   format: 'esm',

@@ -2,6 +2,7 @@ import { CoreError } from '../core/errors';
 import { writeExportFile } from '../core/exportFile';
 import { UsageError, type Command, type CommandContext } from './commandTypes';
 import { findingsText, keyDetailText, keyJson, keyTable } from './format';
+import { BACKUP_COMMANDS } from './backupCommands';
 import { LIFECYCLE_COMMANDS } from './lifecycleCommands';
 import { TOKEN_COMMANDS } from './tokenCommands';
 
@@ -112,5 +113,6 @@ export const COMMANDS: Record<string, Command> = {
     },
   },
   ...LIFECYCLE_COMMANDS,
+  ...BACKUP_COMMANDS,
   ...TOKEN_COMMANDS,
 };

@@ -20,6 +20,7 @@ export function keyJson(key: KeyRecord): Record<string, unknown> {
     tokensSigned: key.tokensSigned,
     lastTokenAt: key.lastTokenAt,
     rotationOf: key.rotationOf,
+    lastBackupAt: key.lastBackupAt,
   };
 }
 
@@ -57,6 +58,7 @@ export function keyDetailText(key: KeyDetail): string {
     `Status:       ${statusText(key)}${key.current ? ` (signs for ${key.appId})` : ''}`,
     ...(key.retiredAt ? [`Retired:      ${key.retiredAt}`] : []),
     `Tokens:       ${key.tokensSigned}${key.lastTokenAt ? `, last ${key.lastTokenAt}` : ''}`,
+    `Backed up:    ${key.lastBackupAt ?? 'never (jaas-keys backup --out FILE)'}`,
     `Source:       ${key.source}`,
     `Fingerprint:  ${key.bits} ${key.fingerprint} (RSA)`,
     key.randomart,

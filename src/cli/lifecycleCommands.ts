@@ -1,21 +1,13 @@
-import { createInterface } from 'node:readline/promises';
 import { CoreError } from '../core/errors';
 import { UsageError, type Command, type CommandContext } from './commandTypes';
 import { historyText, keyJson } from './format';
+import { ask } from './prompt';
 
 // Statuses, rotation, the trash and the history (README: "Key lifecycle").
 
 const json = { type: 'boolean' } as const;
 const yes = { type: 'boolean', short: 'y' } as const;
 
-async function ask(context: CommandContext, question: string): Promise<string> {
-  const prompt = createInterface({ input: context.stdin, output: process.stderr });
-  try {
-    return (await prompt.question(question)).trim();
-  } finally {
-    prompt.close();
-  }
-}
 
 /** At a terminal, asks; elsewhere, `--yes` is the answer, and without it the command refuses. */
 async function confirmed(context: CommandContext, what: string, question: string): Promise<void> {

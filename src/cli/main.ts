@@ -40,9 +40,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.out(USAGE);
       return EXIT_OK;
     }
-    const required = command.positionals.filter((positional) => !positional.endsWith('?')).length;
-    if (parsed.positionals.length < required || parsed.positionals.length > command.positionals.length) {
-      const names = command.positionals.map((positional) => (positional.endsWith('?') ? `[${positional.slice(0, -1)}]` : positional));
+    // NAME is required, NAME? optional, NAME… any number (last only).
+    const required = command.positionals.filter((positional) => !/[?…]$/.test(positional)).length;
+    const most = command.positionals.some((positional) => positional.endsWith('…')) ? Infinity : command.positionals.length;
+    if (parsed.positionals.length < required || parsed.positionals.length > most) {
+      const names = command.positionals.map((positional) => (positional.endsWith('?') ? `[${positional.slice(0, -1)}]` : positional.endsWith('…') ? `[${positional}]` : positional));
       throw new UsageError(`${name} takes ${names.join(' ') || 'no arguments'}${parsed.positionals.length > command.positionals.length ? `; unexpected "${parsed.positionals[command.positionals.length]}"` : ''}`);
     }
     const dataDirOption = parsed.values['data-dir'];

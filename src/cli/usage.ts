@@ -17,6 +17,11 @@ Usage:
   jaas-keys undelete KEY                                  bring a key back from the trash
   jaas-keys purge KEY [--yes]                             delete a trashed key's private key for good
   jaas-keys history [KEY] [--json]                        what happened to the keys (a purged one too), newest first
+  jaas-keys backup --out FILE [KEY…] [--recipient age1…]… [--passphrase-env VAR] [--include-trash] [--force]
+                                                          an encrypted backup (age) of all keys or the named ones
+  jaas-keys restore FILE [--passphrase-env VAR] [--dry-run] [--json]
+                                                          restore keys from a backup made here or elsewhere
+  jaas-keys recipient                                     this computer's age recipient, for backups made to it
   jaas-keys doctor [--json]                               name the keychain and compare the key list with it
   jaas-keys recover ID --label LABEL                      list again a keychain secret doctor found
   jaas-keys import FILE|- --label LABEL [--passphrase-env VAR] [--app-id APPID] [--json]

@@ -38,6 +38,8 @@ const keyV2Schema = z
     lastTokenAt: isoTime.nullable(),
     longestTokenSeconds: z.number().int().positive().nullable(),
     rotationOf: z.string().regex(/^[0-9a-f]{16}$/).nullable(),
+    // Added with backups; a version 2 list written before them has no such field.
+    lastBackupAt: isoTime.nullable().default(null),
   })
   .superRefine((key, context) => {
     const problem = (message: string, path: string) => context.addIssue({ code: 'custom', message, path: [path] });

@@ -12,7 +12,8 @@ export function historyEntry(key: KeyRecord, event: HistoryEntry['event'], at: D
  * else, and a purged key by the id, label, kid or fingerprint its entries recorded.
  */
 export function historyOf(keys: readonly KeyRecord[], history: readonly HistoryEntry[], ref?: string): HistoryEntry[] {
-  const newestFirst = [...history].reverse();
+  // Newest first by time; entries of one moment keep their recorded order, reversed.
+  const newestFirst = history.map((entry, index) => ({ entry, index })).sort((a, b) => b.entry.at.localeCompare(a.entry.at) || b.index - a.index).map(({ entry }) => entry);
   if (ref === undefined) return newestFirst;
   let keyId: string;
   try {

@@ -2,6 +2,7 @@ import { createPublicKey, randomBytes, type KeyObject } from 'node:crypto';
 import { join } from 'node:path';
 import { newKeyLifecycle, type Finding, type HistoryEntry, type KeyDetail, type KeyListing, type KeyRecord, type KeySource } from '../shared/keys';
 import { DEFAULT_TOKEN_OPTIONS, type MadeToken, type TokenOptions, type TokenReport } from '../shared/tokens';
+import { BACKUP_IDENTITY_ID, Backups } from './backup';
 import { Catalog, type StoredKey } from './catalog';
 import { CoreError, toErrorValue } from './errors';
 import { rsaRandomart, sshFingerprint } from './fingerprint';
@@ -37,7 +38,7 @@ export interface PrivateExportOptions {
   force?: boolean;
 }
 
-function newKeyId(): string {
+export function newKeyId(): string {
   return randomBytes(8).toString('hex');
 }
 
@@ -71,6 +72,8 @@ export class KeyManager {
   private readonly now: () => Date;
   /** Status changes, the trash and purging (core/lifecycle.ts). */
   readonly lifecycle: Lifecycle;
+  /** Encrypted backups and restores (core/backup.ts). */
+  readonly backups: Backups;
 
   constructor(options: KeyManagerOptions) {
     this.now = options.now ?? (() => new Date());
@@ -79,6 +82,7 @@ export class KeyManager {
     const keychainLock = join(options.dataDir, 'keychain.lock');
     this.vault = new ChunkedVault(options.store, options.chunkSize, (work) => withFileLock(keychainLock, work));
     this.lifecycle = new Lifecycle(this.catalog, this.vault, this.now);
+    this.backups = new Backups(this.catalog, this.vault, this.now, newKeyId);
   }
 
   /**
@@ -111,7 +115,8 @@ export class KeyManager {
       }
     }
     for (const id of inventory.complete) {
-      if (!listed.has(id)) {
+      // The age identity of backups is a secret of its own, never a key of the list.
+      if (!listed.has(id) && id !== BACKUP_IDENTITY_ID) {
         findings.push({ kind: 'secret_without_entry', id, message: `The keychain holds private key ${id}, which is not in the key list (a save was interrupted, or the list was replaced). Recover it to list it again, or delete it.` });
       }
     }

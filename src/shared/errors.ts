@@ -32,6 +32,9 @@ export const ERROR_CODES = [
   'no_current_key', // an AppID was named, but it has no current key
   'no_app_id', // rotation needs the key's AppID
   'invalid_token',
+  'invalid_backup', // not a backup of this app, damaged, cut short, or from a newer version
+  'wrong_identity', // a recipient backup made for another computer
+  'weak_passphrase', // a backup passphrase the strength estimator rejects
   'invalid_input', // an argument failed validation at a boundary
   'forbidden_sender', // an IPC message from a frame that is not the app's own page
   'unknown_method',

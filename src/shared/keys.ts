@@ -42,11 +42,13 @@ export interface KeyRecord {
   longestTokenSeconds: number | null;
   /** Set on the key a rotation made: the id of the key it replaces. */
   rotationOf: string | null;
+  /** When a backup file last included this key; null when it never was. */
+  lastBackupAt: string | null;
 }
 
 /** The lifecycle fields of a key as it is first listed (made, imported, recovered, migrated). */
-export function newKeyLifecycle(): Pick<KeyRecord, 'status' | 'current' | 'retiredAt' | 'trashedAt' | 'purgeAfter' | 'statusBeforeTrash' | 'tokensSigned' | 'lastTokenAt' | 'longestTokenSeconds' | 'rotationOf'> {
-  return { status: 'needs-kid', current: false, retiredAt: null, trashedAt: null, purgeAfter: null, statusBeforeTrash: null, tokensSigned: 0, lastTokenAt: null, longestTokenSeconds: null, rotationOf: null };
+export function newKeyLifecycle(): Pick<KeyRecord, 'status' | 'current' | 'retiredAt' | 'trashedAt' | 'purgeAfter' | 'statusBeforeTrash' | 'tokensSigned' | 'lastTokenAt' | 'longestTokenSeconds' | 'rotationOf' | 'lastBackupAt'> {
+  return { status: 'needs-kid', current: false, retiredAt: null, trashedAt: null, purgeAfter: null, statusBeforeTrash: null, tokensSigned: 0, lastTokenAt: null, longestTokenSeconds: null, rotationOf: null, lastBackupAt: null };
 }
 
 /** Every kind of change the history records (README: "History"). */

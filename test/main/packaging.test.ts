@@ -95,7 +95,7 @@ describe('npm run dist for Linux, up to Electron’s binary and fpm', () => {
     const main = readFileSync('out/main/index.js', 'utf8');
     const imported = [...main.matchAll(/^import[^;]*?from\s*["']([^"']+)["']/gm), ...main.matchAll(/\bimport\(\s*["']([^"']+)["']\s*\)/g), ...main.matchAll(/require\(\s*["']([^"']+)["']\s*\)/g), ...main.matchAll(/createRequire\([^)]*\)\(["']([^"']+)["']\)/g)]
       .map((match) => match[1]!)
-      .filter((name) => !name.startsWith('node:') && name !== 'electron' && !['crypto', 'fs', 'path', 'os', 'child_process', 'util'].includes(name));
+      .filter((name) => !name.startsWith('.') && !name.startsWith('node:') && name !== 'electron' && !['crypto', 'fs', 'path', 'os', 'child_process', 'util'].includes(name));
     // keytar is loaded lazily through createRequire(...)('keytar'); it is the only package left outside the bundle.
     expect([...new Set(imported)]).toEqual(['keytar']);
     expect(files).toContain('/node_modules/keytar/package.json');
