@@ -14,6 +14,7 @@ import { generateRsaKey, publicSpkiPem } from '../src/core/rsa';
 import { sshFingerprint } from '../src/core/fingerprint';
 import type { SecretStore } from '../src/core/vault';
 import { newKeyLifecycle } from '../src/shared/keys';
+import { benchBackup } from './backupBench';
 import { benchUiList } from './uiList';
 
 const runFile = promisify(execFile);
@@ -82,4 +83,5 @@ async function main() {
 }
 
 await main();
+await benchBackup();
 await benchUiList();

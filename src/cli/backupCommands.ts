@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { CoreError } from '../core/errors';
 import type { BackupLock } from '../core/backupFile';
 import { backupNeeds } from '../core/backupFile';
-import type { RestoreItem } from '../core/backup';
+import type { RestoreItem } from '../shared/backup';
 import { UsageError, type Command, type CommandContext } from './commandTypes';
 import { askSecret } from './prompt';
 

@@ -1,5 +1,6 @@
 import { createPrivateKey, type KeyObject } from 'node:crypto';
 import { generateX25519Identity, identityToRecipient } from 'age-encryption';
+import type { RestoreItem } from '../shared/backup';
 import type { HistoryEntry, KeyRecord } from '../shared/keys';
 import type { Catalog, StoredKey } from './catalog';
 import { BACKUP_FORMAT, BACKUP_VERSION, backupNeeds, openBackup, sealBackup, type Backup, type BackupKey, type BackupLock } from './backupFile';
@@ -16,19 +17,6 @@ import type { ChunkedVault } from './vault';
 
 /** The keychain entry of this computer's age identity (X25519), made once, like every other secret. */
 export const BACKUP_IDENTITY_ID = 'jaas-backup-age-identity';
-
-export type RestoreOutcome = 'restored' | 'already-here' | 'refused';
-
-export interface RestoreItem {
-  id: string;
-  label: string;
-  fingerprint: string;
-  outcome: RestoreOutcome;
-  /** The label it is (or would be) stored under, when that differs from the backup's. */
-  restoredAs: string | null;
-  /** Why, for every outcome but a plain restore. */
-  reason: string | null;
-}
 
 /** One key of a backup, checked and placed against the keys already here. Pure, so a dry run and a restore agree. */
 function placeKey(here: readonly StoredKey[], item: BackupKey, newId: () => string): { result: RestoreItem; entry?: StoredKey; pem?: string } {

@@ -1,15 +1,7 @@
 // How strong a backup passphrase is, by zxcvbn (Dropbox's estimator, as kept by
 // zxcvbn-ts): it knows common passwords, names, keyboard walks, dates and l33t,
 // which a length rule does not. Loaded only when a passphrase is checked.
-
-export interface PassphraseStrength {
-  /** 0 (guessable in seconds) to 4 (beyond any offline attack). */
-  score: number;
-  ok: boolean;
-  /** Why it is weak, in a sentence, or null. */
-  warning: string | null;
-  suggestions: string[];
-}
+import type { PassphraseStrength } from '../shared/backup';
 
 /** A backup can leak, so its passphrase must resist an offline attack: zxcvbn's score 3 or more. */
 export const MIN_PASSPHRASE_SCORE = 3;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ErrorValue, Result } from './errors';
+import type { PassphraseStrength, RestoreItem } from './backup';
 import type { HistoryEntry, KeyDetail, KeyListing, KeyRecord } from './keys';
 import type { Method } from './methods';
 import { JAAS_FEATURES, type MadeToken, type TokenReport } from './tokens';
@@ -37,6 +38,14 @@ export interface Rotation {
   key: KeyRecord;
   /** How long to wait after the new key is current before retiring the old one. */
   waitSeconds: number;
+}
+
+export interface ChosenBackup {
+  /** Names the file for previewRestore and restoreBackup; the window never sees the file. */
+  fileId: string;
+  name: string;
+  /** What opens it: a passphrase, or this computer's age identity. */
+  needs: 'passphrase' | 'identity';
 }
 
 export interface ChosenFile {
@@ -94,6 +103,21 @@ export const contract = {
   importKey: { input: z.strictObject({ text: shortText(20_000), ...importFields }), result: returns<ImportedKey>() },
   chooseKeyFile: { input: z.strictObject({}), result: returns<ChosenFile>() },
   importKeyFile: { input: z.strictObject({ fileId: z.string().regex(/^[0-9a-f]{32}$/), ...importFields }), result: returns<ImportedKey>() },
+  passphraseStrength: { input: z.strictObject({ passphrase: shortText(1024) }), result: returns<PassphraseStrength>() },
+  checkRecipient: { input: z.strictObject({ recipient: shortText(200) }), result: returns<KidCheck>() },
+  myRecipient: { input: z.strictObject({}), result: returns<{ recipient: string }>() },
+  /** Encrypts the chosen keys (none named: every key) and saves the file where the person chooses. */
+  backupKeys: {
+    input: z.strictObject({
+      ids: z.array(keyId).max(10_000),
+      lock: z.union([z.strictObject({ passphrase: shortText(1024) }), z.strictObject({ recipients: z.array(shortText(200)).min(1).max(20) })]),
+      includeTrash: z.boolean(),
+    }),
+    result: returns<{ path: string; count: number }>(),
+  },
+  chooseBackupFile: { input: z.strictObject({}), result: returns<ChosenBackup>() },
+  previewRestore: { input: z.strictObject({ fileId: z.string().regex(/^[0-9a-f]{32}$/), passphrase: shortText(1024).optional() }), result: returns<RestoreItem[]>() },
+  restoreBackup: { input: z.strictObject({ fileId: z.string().regex(/^[0-9a-f]{32}$/), passphrase: shortText(1024).optional() }), result: returns<RestoreItem[]>() },
   createToken: { input: z.strictObject({ id: keyId, options: tokenOptions }), result: returns<MadeToken>() },
   checkToken: { input: z.strictObject({ token: shortText(16_384) }), result: returns<TokenReport>() },
 } satisfies Record<Method, { input: z.ZodType; result: unknown }>;

@@ -25,6 +25,13 @@ export const METHODS = [
   'importKey',
   'chooseKeyFile',
   'importKeyFile',
+  'passphraseStrength',
+  'checkRecipient',
+  'myRecipient',
+  'backupKeys',
+  'chooseBackupFile',
+  'previewRestore',
+  'restoreBackup',
   'createToken',
   'checkToken',
 ] as const;

@@ -219,6 +219,30 @@ describe('IPC dispatcher over the real core and keychain', () => {
     expect(await call('recoverKey', { id: orphan.id, label: 'recovered orphan' })).toMatchObject({ ok: true, value: { id: orphan.id, source: 'recovered', status: 'needs-kid' } });
   });
 
+  it('backs up through the save dialog and previews and restores a file chosen in the open dialog, never returning its content', async () => {
+    expect(await call('passphraseStrength', { passphrase: 'password' })).toMatchObject({ ok: true, value: { ok: false, score: 0, warning: expect.any(String) } });
+    expect(await call('checkRecipient', { recipient: 'AGE-SECRET-KEY-1ABC' })).toMatchObject({ ok: true, value: { ok: false, problem: expect.stringMatching(/never share it/) } });
+    const mine = await call('myRecipient', {});
+    expect(mine).toMatchObject({ ok: true, value: { recipient: expect.stringMatching(/^age1/) } });
+    const recipient = (mine as { value: { recipient: string } }).value.recipient;
+    expect(await call('checkRecipient', { recipient })).toEqual({ ok: true, value: { ok: true, problem: null } });
+    const path = join(outDir, 'ipc.age');
+    desktop.savePaths.push(path);
+    expect(await call('backupKeys', { ids: [keyId], lock: { passphrase: 'password' }, includeTrash: false })).toMatchObject({ ok: false, error: { code: 'weak_passphrase' } });
+    desktop.savePaths.push(path);
+    expect(await call('backupKeys', { ids: [keyId], lock: { recipients: [recipient] }, includeTrash: false })).toEqual({ ok: true, value: { path, count: 1 } });
+    expect(await call('backupKeys', { ids: [keyId], lock: { recipients: [] }, includeTrash: false })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await call('backupKeys', { ids: [keyId], lock: { passphrase: 'x', recipients: [recipient] }, includeTrash: false })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    desktop.openPaths.push(path);
+    const chosen = await call('chooseBackupFile', {});
+    expect(chosen).toMatchObject({ ok: true, value: { name: 'ipc.age', needs: 'identity', fileId: expect.stringMatching(/^[0-9a-f]{32}$/) } });
+    const fileId = (chosen as { value: { fileId: string } }).value.fileId;
+    expect(await call('previewRestore', { fileId })).toMatchObject({ ok: true, value: [{ id: keyId, outcome: 'already-here' }] });
+    expect(await call('restoreBackup', { fileId })).toMatchObject({ ok: true, value: [{ id: keyId, outcome: 'already-here' }] });
+    expect(await call('restoreBackup', { fileId: 'f'.repeat(32) })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(JSON.stringify(results)).not.toContain('BEGIN AGE ENCRYPTED FILE');
+  });
+
   it('never returns private key material from any method', async () => {
     // Every method of the contract was called successfully at least once above, so every kind of answer was scanned.
     const succeeded = new Set(results.filter(({ result }) => (result as { ok: boolean }).ok).map(({ method }) => method));
@@ -231,6 +255,8 @@ describe('IPC dispatcher over the real core and keychain', () => {
     });
     const text = JSON.stringify(results);
     expect(text).not.toMatch(/PRIVATE KEY/);
+    // Nor this computer's age identity, which opens every backup made to it.
+    expect(text).not.toMatch(/AGE-SECRET-KEY-1[0-9A-Z]{20}/);
     for (const secret of secrets) expect(text.includes(secret.slice(0, 40))).toBe(false);
     // The contract offers nothing that reads a private key back.
     expect(METHODS.filter((m) => /private/i.test(m))).toEqual(['exportPrivateKey']);

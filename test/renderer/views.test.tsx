@@ -26,7 +26,7 @@ describe('views over the real core and keychain', () => {
 
   it('EmptyState explains the three steps and starts the first key', () => {
     const onNewKey = vi.fn();
-    render(<EmptyState onNewKey={onNewKey} onImport={vi.fn()} />);
+    render(<EmptyState onNewKey={onNewKey} onImport={vi.fn()} onRestore={vi.fn()} />);
     expect(screen.getAllByRole('listitem')).toHaveLength(3);
     fireEvent.click(screen.getByRole('button', { name: 'Make your first key' }));
     expect(onNewKey).toHaveBeenCalledOnce();
@@ -80,7 +80,7 @@ describe('views over the real core and keychain', () => {
   it('KeyDetail copies exactly the public PEM and deletes to the trash only after naming the key', async () => {
     const doomed = await box.keys.generate({ label: 'detail key' });
     const onChanged = vi.fn();
-    render(<KeyDetail id={doomed.id} notice={null} finding={undefined} allKeys={[]} onChanged={onChanged} onMakeToken={vi.fn()} onRotated={vi.fn()} />);
+    render(<KeyDetail id={doomed.id} notice={null} finding={undefined} allKeys={[]} onChanged={onChanged} onMakeToken={vi.fn()} onRotated={vi.fn()} offerBackup onBackup={vi.fn()} onDismissBackup={vi.fn()} />);
     expect(await screen.findByRole('heading', { name: 'detail key', level: 1 })).toBeTruthy();
     expect(screen.getByTestId('fingerprint').textContent).toBe(doomed.fingerprint);
     fireEvent.click(screen.getByRole('button', { name: 'Copy public key' }));
@@ -102,7 +102,7 @@ describe('views over the real core and keychain', () => {
   });
 
   it('KeyDetail says when a key was deleted elsewhere', async () => {
-    render(<KeyDetail id="ffffffffffffffff" notice={null} finding={undefined} allKeys={[]} onChanged={vi.fn()} onMakeToken={vi.fn()} onRotated={vi.fn()} />);
+    render(<KeyDetail id="ffffffffffffffff" notice={null} finding={undefined} allKeys={[]} onChanged={vi.fn()} onMakeToken={vi.fn()} onRotated={vi.fn()} offerBackup onBackup={vi.fn()} onDismissBackup={vi.fn()} />);
     expect((await screen.findByRole('alert')).textContent).toContain('That key is gone');
   });
 

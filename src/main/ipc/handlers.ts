@@ -8,6 +8,7 @@ import type { Desktop } from '../desktop';
 import { isAllowedExternalUrl } from '../security';
 import { createImportHandlers } from './importHandlers';
 import { createLifecycleHandlers } from './lifecycleHandlers';
+import { createBackupHandlers } from './backupHandlers';
 
 export type Handlers = { [M in Method]: (input: Input<M>) => Promise<Output<M>> };
 
@@ -96,6 +97,7 @@ export function createHandlers(keys: KeyManager, desktop: Desktop): Handlers {
     },
     ...createImportHandlers(keys, desktop),
     ...createLifecycleHandlers(keys, () => void recheck()),
+    ...createBackupHandlers(keys, desktop, () => void recheck()),
     createToken: ({ id, options }) => keys.makeToken(id, options),
     checkToken: ({ token }) => keys.checkToken(token),
     async openExternal({ url }) {

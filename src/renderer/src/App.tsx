@@ -6,7 +6,9 @@ import { call } from './lib/api';
 import { useAction } from './lib/useAction';
 import { useShortcuts } from './lib/useShortcuts';
 import { EmptyState } from './views/EmptyState';
+import { BackupKeys } from './views/BackupKeys';
 import { CheckToken } from './views/CheckToken';
+import { RestoreBackup } from './views/RestoreBackup';
 import { FindingsBanner } from './views/FindingsBanner';
 import { ImportKey } from './views/ImportKey';
 import { KeyDetail } from './views/KeyDetail';
@@ -20,6 +22,8 @@ type View =
   | { kind: 'new' }
   | { kind: 'import' }
   | { kind: 'check' }
+  | { kind: 'backup' }
+  | { kind: 'restore' }
   | { kind: 'none'; notice?: string | null };
 
 function importedNotice(imported: ImportedKey): string {
@@ -34,6 +38,8 @@ export function App() {
   const [view, setView] = useState<View>({ kind: 'none' });
   const [announcement, setAnnouncement] = useState('');
   const [listView, setListView] = useState<ListView>('keys');
+  // "Not now" on the offer to back up a new key holds for the rest of the session: an offer, not a nag.
+  const [backupOfferDismissed, setBackupOfferDismissed] = useState(false);
   const load = useAction();
 
   const refresh = useCallback(async (method: 'listKeys' | 'checkKeychain' = 'listKeys') => {
@@ -77,6 +83,10 @@ export function App() {
     content = <ImportKey onImported={(imported) => { setAnnouncement(`Imported “${imported.key.label}”.`); showKey(imported.key.id, importedNotice(imported)); void refresh(); }} onCancel={() => setView({ kind: 'none' })} />;
   } else if (view.kind === 'check') {
     content = <CheckToken />;
+  } else if (view.kind === 'backup') {
+    content = <BackupKeys keys={listing.keys} onDone={(message) => { setAnnouncement(message); setView({ kind: 'none', notice: message }); void refresh(); }} onCancel={() => setView({ kind: 'none' })} />;
+  } else if (view.kind === 'restore') {
+    content = <RestoreBackup onRestored={(message) => { setAnnouncement(message); void refresh('checkKeychain'); }} onCancel={() => setView({ kind: 'none' })} />;
   } else if (view.kind === 'token' && tokenKey) {
     content = <MakeToken keyRecord={tokenKey} onBack={() => showKey(tokenKey.id)} />;
   } else if (view.kind === 'detail') {
@@ -87,6 +97,9 @@ export function App() {
         notice={view.notice}
         finding={listing.findings.find((finding) => finding.id === view.id)}
         allKeys={listing.keys}
+        offerBackup={!backupOfferDismissed}
+        onBackup={() => setView({ kind: 'backup' })}
+        onDismissBackup={() => setBackupOfferDismissed(true)}
         onChanged={changed}
         onMakeToken={() => setView({ kind: 'token', id: view.id })}
         onRotated={(rotation) => {
@@ -98,7 +111,7 @@ export function App() {
       />
     );
   } else if (empty) {
-    content = <EmptyState onNewKey={() => setView({ kind: 'new' })} onImport={() => setView({ kind: 'import' })} />;
+    content = <EmptyState onNewKey={() => setView({ kind: 'new' })} onImport={() => setView({ kind: 'import' })} onRestore={() => setView({ kind: 'restore' })} />;
   } else {
     content = (
       <>
@@ -114,6 +127,8 @@ export function App() {
         <span className="app-title">JaaS Key Manager</span>
         <span className="header-actions">
           <button type="button" onClick={() => setView({ kind: 'check' })}>Check token</button>
+          <button type="button" onClick={() => setView({ kind: 'restore' })}>Restore…</button>
+          <button type="button" onClick={() => setView({ kind: 'backup' })} disabled={listing.keys.every((key) => key.status === 'trashed')}>Back up…</button>
           <button type="button" onClick={shortcuts.importKey} aria-keyshortcuts="Control+I" title="Import key (Ctrl+I)">Import key</button>
           <button type="button" className="primary" onClick={shortcuts.newKey} aria-keyshortcuts="Control+N" title="New key (Ctrl+N)">New key</button>
         </span>

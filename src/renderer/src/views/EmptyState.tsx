@@ -1,5 +1,5 @@
 /** First run: the whole JaaS key workflow in three steps, and the one button that starts it. */
-export function EmptyState({ onNewKey, onImport }: { onNewKey: () => void; onImport: () => void }) {
+export function EmptyState({ onNewKey, onImport, onRestore }: { onNewKey: () => void; onImport: () => void; onRestore: () => void }) {
   return (
     <section className="empty-state" aria-labelledby="empty-title">
       <h1 id="empty-title">Sign your JaaS meetings with a key only you hold</h1>
@@ -17,6 +17,7 @@ export function EmptyState({ onNewKey, onImport }: { onNewKey: () => void; onImp
       <div className="row">
         <button type="button" className="primary large" onClick={onNewKey}>Make your first key</button>
         <button type="button" className="large" onClick={onImport}>Import a key you have</button>
+        <button type="button" className="large" onClick={onRestore}>Restore from a backup</button>
       </div>
     </section>
   );

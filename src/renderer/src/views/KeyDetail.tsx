@@ -26,10 +26,14 @@ interface Props {
   allKeys: readonly KeyRecord[];
   onChanged: (key: KeyRecord | null, message?: string) => void;
   onRotated: (rotation: Rotation) => void;
+  /** Whether to offer a backup of an active key that has none (until the person says not now). */
+  offerBackup: boolean;
+  onBackup: () => void;
+  onDismissBackup: () => void;
 }
 
 /** One key: what it is, its public half to upload, its kid, and the risky actions behind confirmations. */
-export function KeyDetail({ id, notice, finding, allKeys, onChanged, onMakeToken, onRotated }: Props) {
+export function KeyDetail({ id, notice, finding, allKeys, onChanged, onMakeToken, onRotated, offerBackup, onBackup, onDismissBackup }: Props) {
   const [detail, setDetail] = useState<Detail | null>(null);
   const [privateFormat, setPrivateFormat] = useState<'pkcs1' | 'pkcs8'>('pkcs1');
   const [saved, setSaved] = useState<string | null>(null);
@@ -77,6 +81,13 @@ export function KeyDetail({ id, notice, finding, allKeys, onChanged, onMakeToken
       {act.error && <ErrorNotice error={act.error} onDismiss={() => act.setError(null)} />}
       {saved && <p className="notice notice-success" role="status">{saved}</p>}
       {record.rotationOf && record.status !== 'trashed' && <RotationPanel keyRecord={record} old={old} busy={act.busy} run={act.run} onChanged={updated} />}
+      {record.status === 'active' && record.lastBackupAt === null && offerBackup && (
+        <div className="notice notice-warning with-action" role="status">
+          <span><strong>Not backed up.</strong> 8x8 keeps no copy of this private key: if this computer is lost, so is the key.</span>
+          <button type="button" onClick={onBackup}>Back up now…</button>
+          <button type="button" className="quiet" onClick={onDismissBackup}>Not now</button>
+        </div>
+      )}
       <KeyLifecycle keyRecord={record} busy={act.busy} run={act.run} onChanged={updated} onRotated={onRotated} />
 
       {detail.kid === null && (

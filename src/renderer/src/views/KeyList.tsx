@@ -29,7 +29,10 @@ const KeyRow = memo(function KeyRow({ item, badge, rotation, selected, onSelect 
           <span className="key-row-label">{item.label}</span>
           <span className="key-row-meta">{item.status === 'trashed' ? `Purged ${formatDate(item.purgeAfter)}` : `Created ${formatDate(item.createdAt)}`}</span>
           {rotation && <span className="key-row-meta rotation-note">{rotation}</span>}
-          <StatusBadge status={badge} />
+          <span className="badges">
+            <StatusBadge status={badge} />
+            {item.status === 'active' && item.lastBackupAt === null && <span className="badge badge-not-backed-up">Not backed up</span>}
+          </span>
         </span>
       </button>
     </li>
