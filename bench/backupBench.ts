@@ -31,7 +31,7 @@ export async function benchBackup(): Promise<void> {
   try {
     const keys = new KeyManager({ dataDir: from.JAAS_KEYS_DATA_DIR, store: new KeytarStore(from.JAAS_KEYS_SERVICE) });
     for (let n = 0; n < COUNT; n += 4) await Promise.all(Array.from({ length: Math.min(4, COUNT - n) }, (_, i) => keys.generate({ label: `key ${n + i}` })));
-    const recipient = execFileSync(process.execPath, [cli, 'recipient'], { env: to }).toString().trim();
+    const recipient = execFileSync(process.execPath, [cli, 'recipient'], { env: to, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
     execFileSync('age-keygen', ['-o', join(work, 'identity.txt')], { stdio: 'ignore' });
     const ageRecipient = execFileSync('age-keygen', ['-y', join(work, 'identity.txt')]).toString().trim();
 
