@@ -12,12 +12,17 @@ export interface CommandContext {
   out: (text: string) => void;
   err: (text: string) => void;
   stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+  /** For a passthrough command: what followed `--` (undefined when there was no `--`). */
+  passthrough?: string[];
 }
 
 export interface Command {
   options: OptionSpec;
   /** Positional arguments, by name, for the usage message. */
   positionals: string[];
-  run(context: CommandContext): Promise<void>;
+  /** Takes `-- COMMAND ARGS…` after its own arguments. */
+  passthrough?: boolean;
+  /** Resolves with the exit status when it is not simply 0 (run passes on its program's). */
+  run(context: CommandContext): Promise<void | number>;
 }
 

@@ -4,6 +4,7 @@ import { UsageError, type Command, type CommandContext } from './commandTypes';
 import { findingsText, keyDetailText, keyJson, keyTable } from './format';
 import { BACKUP_COMMANDS } from './backupCommands';
 import { LIFECYCLE_COMMANDS } from './lifecycleCommands';
+import { WORK_COMMANDS } from './workCommands';
 import { TOKEN_COMMANDS } from './tokenCommands';
 
 export { UsageError, type CommandContext };
@@ -114,5 +115,6 @@ export const COMMANDS: Record<string, Command> = {
   },
   ...LIFECYCLE_COMMANDS,
   ...BACKUP_COMMANDS,
+  ...WORK_COMMANDS,
   ...TOKEN_COMMANDS,
 };

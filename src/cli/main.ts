@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { CoreError, redactForLog } from '../core/errors';
 import { defaultDataDir } from '../core/dataDir';
 import { openKeyManager } from '../core/index';
+import { removeStaleKeyFolders } from '../core/run';
 import { COMMANDS, UsageError, type CommandContext } from './commands';
 import { USAGE } from './usage';
 
@@ -30,8 +31,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return EXIT_USAGE;
   }
   try {
+    // `run KEY -- COMMAND ARGS…`: everything after the first `--` belongs to the program, untouched.
+    const split = command.passthrough ? rest.indexOf('--') : -1;
+    const own = split === -1 ? rest : rest.slice(0, split);
+    const passthrough = split === -1 ? undefined : rest.slice(split + 1);
     const parsed = parseArgs({
-      args: rest,
+      args: own,
       allowPositionals: true,
       strict: true,
       options: { ...command.options, 'data-dir': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
@@ -49,9 +54,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
     const dataDirOption = parsed.values['data-dir'];
     const dataDir = resolve(typeof dataDirOption === 'string' ? dataDirOption : io.env.JAAS_KEYS_DATA_DIR || defaultDataDir(io.env));
+    // A key folder of a `jaas-keys run` that was killed before it could clean up goes now.
+    await removeStaleKeyFolders();
     const keys = openKeyManager({ dataDir, service: io.env.JAAS_KEYS_SERVICE || undefined });
-    await command.run({ keys, args: parsed.positionals, options: parsed.values, out: io.out, err: io.err, stdin: io.stdin, env: io.env });
-    return EXIT_OK;
+    const status = await command.run({ keys, args: parsed.positionals, options: parsed.values, out: io.out, err: io.err, stdin: io.stdin, env: io.env, passthrough });
+    return typeof status === 'number' ? status : EXIT_OK;
   } catch (error) {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       io.err(`jaas-keys ${name}: ${(error as Error).message}. Run jaas-keys --help for usage.`);

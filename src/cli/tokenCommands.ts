@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { CoreError } from '../core/errors';
+import { durationSeconds } from '../core/duration';
 import { FORMAT_NAMES } from '../core/importKey';
 import { DEFAULT_TOKEN_OPTIONS, JAAS_FEATURES, type JaasFeature, type TokenOptions } from '../shared/tokens';
 import { UsageError, type Command, type CommandContext } from './commandTypes';
@@ -22,10 +23,9 @@ async function readInput(context: CommandContext, source: string, what: string):
 
 /** "2h", "90m", "45s" or a plain number of seconds. */
 export function parseDuration(text: string): number {
-  const match = /^(\d+)\s*(s|m|h|d)?$/.exec(text.trim());
-  if (!match) throw new UsageError(`"${text}" is not a duration; use e.g. 2h, 90m or 3600`);
-  const unit = { s: 1, m: 60, h: 3600, d: 86400 }[(match[2] ?? 's') as 's' | 'm' | 'h' | 'd'];
-  return Number(match[1]) * unit;
+  const seconds = durationSeconds(text);
+  if (seconds === null) throw new UsageError(`"${text}" is not a duration; use e.g. 2h, 90m or 3600`);
+  return seconds;
 }
 
 function tokenOptions(options: CommandContext['options']): TokenOptions {

@@ -22,6 +22,11 @@ Usage:
   jaas-keys restore FILE [--passphrase-env VAR] [--dry-run] [--json]
                                                           restore keys from a backup made here or elsewhere
   jaas-keys recipient                                     this computer's age recipient, for backups made to it
+  jaas-keys run KEY [--key-file] [--env-prefix P] -- COMMAND [ARGS…]
+                                                          run COMMAND with JAAS_APP_ID, JAAS_KID and JAAS_PRIVATE_KEY
+                                                          (or JAAS_PRIVATE_KEY_PATH) in its environment only
+  jaas-keys serve KEY [--port N] [--origin URL]… [--lifetime 1h] [--max-lifetime 24h] [--json]
+                                                          a token endpoint on 127.0.0.1 for front-end development
   jaas-keys doctor [--json]                               name the keychain and compare the key list with it
   jaas-keys recover ID --label LABEL                      list again a keychain secret doctor found
   jaas-keys import FILE|- --label LABEL [--passphrase-env VAR] [--app-id APPID] [--json]

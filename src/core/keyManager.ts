@@ -14,7 +14,7 @@ import { assertCanSign, kidRecorded, Lifecycle, live } from './lifecycle';
 import { withFileLock } from './lock';
 import { writeExportFile } from './exportFile';
 import { resolveKey } from './resolveKey';
-import { makeToken } from './token';
+import { Signer } from './signer';
 import { checkToken } from './tokenCheck';
 import { generateRsaKey, modulusBits, privateKeyFromStoredPem, privatePkcs1Pem, privatePkcs8Pem, publicSpkiPem } from './rsa';
 import { ChunkedVault, type SecretStore } from './vault';
@@ -279,18 +279,20 @@ export class KeyManager {
    * private key never leaves this call. The key keeps a count of its tokens.
    */
   async makeToken(ref: string, options: TokenOptions): Promise<MadeToken> {
-    const key = resolveKey(await this.catalog.read(), ref);
-    // Refuse before touching the keychain: a key without a kid, retired or trashed never signs.
-    assertCanSign(key);
-    const made = makeToken(publicRecord(key), await this.privateKeyOf(key), options, this.now());
-    await this.catalog.update((keys) => {
-      const counted = keys.find((k) => k.id === key.id);
-      if (!counted) return;
-      counted.tokensSigned += 1;
-      counted.lastTokenAt = this.now().toISOString();
-      counted.longestTokenSeconds = Math.max(counted.longestTokenSeconds ?? 0, options.lifetimeSeconds);
-    });
+    const signer = await this.signer(ref);
+    const made = signer.sign(options);
+    await signer.flush();
     return made;
+  }
+
+  /**
+   * Opens a key that may sign (a kid, not retired or trashed; an AppID means its
+   * current key), refusing before the keychain is touched. `run` and `serve` use it.
+   */
+  async signer(ref: string): Promise<Signer> {
+    const key = resolveKey(await this.catalog.read(), ref);
+    assertCanSign(key);
+    return new Signer(publicRecord(key), await this.privateKeyOf(key), this.catalog, this.now);
   }
 
   /** Checks a pasted token against Jitsi's rules and the stored public keys (the keychain is not needed). */

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import keytar from 'keytar';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { App } from '../../src/renderer/src/App';
@@ -99,6 +99,15 @@ describe('views over the real core and keychain', () => {
     expect(await box.keys.resolve(doomed.id, 'trash')).toMatchObject({ status: 'trashed' });
     // In the trash the private key is still in the keychain.
     expect((await keytar.findCredentials(box.service)).some((c) => c.account.startsWith(doomed.id))).toBe(true);
+  });
+
+  it('KeyDetail shows an active key’s run and serve commands, ready to copy', async () => {
+    const working = await box.keys.recordKid((await box.keys.generate({ label: 'at work' })).id, `${APP_ID}/00beef`);
+    render(<KeyDetail id={working.id} notice={null} finding={undefined} allKeys={[]} onChanged={vi.fn()} onMakeToken={vi.fn()} onRotated={vi.fn()} offerBackup onBackup={vi.fn()} onDismissBackup={vi.fn()} />);
+    const section = await screen.findByRole('region', { name: 'Use this key' });
+    expect(section.textContent).toContain(`jaas-keys run ${working.id} -- node server.js`);
+    fireEvent.click(within(section).getAllByRole('button', { name: 'Copy' })[1]!);
+    await waitFor(() => expect(desktop.clipboard).toBe(`jaas-keys serve ${working.id} --origin http://localhost:5173`));
   });
 
   it('KeyDetail says when a key was deleted elsewhere', async () => {

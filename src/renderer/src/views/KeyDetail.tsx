@@ -12,6 +12,7 @@ import { KeyHistory } from './KeyHistory';
 import { KeyLifecycle } from './KeyLifecycle';
 import { RecordKid } from './RecordKid';
 import { RotationPanel } from './RotationPanel';
+import { UseThisKey } from './UseThisKey';
 import { RenameLabel } from './RenameLabel';
 
 export const JAAS_CONSOLE_URL = 'https://jaas.8x8.vc/#/apikeys';
@@ -139,6 +140,8 @@ export function KeyDetail({ id, notice, finding, allKeys, onChanged, onMakeToken
         <p className="muted">{record.status === 'active' ? 'Sign a JaaS meeting token with this key, for testing or to hand to a server.' : record.status === 'needs-kid' ? 'Record the Key ID first: a token needs it.' : `A ${record.status} key does not sign.`}</p>
         <button type="button" onClick={onMakeToken} disabled={record.status !== 'active'}>Make a meeting token…</button>
       </section>
+
+      {record.status === 'active' && <UseThisKey keyRecord={record} onError={reportError} />}
 
       <section aria-labelledby="public-title">
         <h2 id="public-title">Public key</h2>
