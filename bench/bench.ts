@@ -15,6 +15,7 @@ import { sshFingerprint } from '../src/core/fingerprint';
 import type { SecretStore } from '../src/core/vault';
 import { newKeyLifecycle } from '../src/shared/keys';
 import { benchBackup } from './backupBench';
+import { benchServe } from './serveBench';
 import { benchUiList } from './uiList';
 
 const runFile = promisify(execFile);
@@ -84,4 +85,5 @@ async function main() {
 
 await main();
 await benchBackup();
+await benchServe();
 await benchUiList();
