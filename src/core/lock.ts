@@ -1,37 +1,83 @@
-import { mkdir, open, rm, stat } from 'node:fs/promises';
+import { mkdir, open, readFile, rm, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { CoreError } from './errors';
 
+/** A lock whose owner is gone but whose pid cannot be checked (another machine, say) is old after this long. */
 const STALE_AFTER_MS = 30_000;
 const WAIT_FOR_MS = 10_000;
+/** Taking over a dead owner's lock is itself done by one process at a time; its own marker is stale quickly. */
+const TAKEOVER_STALE_MS = 5_000;
+
+function ownerAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+async function createExclusive(path: string, content: string): Promise<boolean> {
+  try {
+    const handle = await open(path, 'wx');
+    await handle.writeFile(content);
+    await handle.close();
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    return false;
+  }
+}
 
 /**
- * Serialises catalog changes across processes (the app and `jaas-keys` share the
- * folder). A lock file older than STALE_AFTER_MS is taken to be left by a crashed
- * process and removed.
+ * Removes the lock if its owner is dead (killed, crashed) or it is very old. Two
+ * processes may find the same dead owner at once: they take turns through a
+ * takeover marker, and each reads the owner again inside it, so a fresh lock that
+ * a quicker process just made is never removed.
+ */
+async function takeOverIfAbandoned(lockPath: string): Promise<void> {
+  const marker = `${lockPath}.takeover`;
+  if (!(await createExclusive(marker, String(process.pid)))) {
+    const age = await stat(marker).then((s) => Date.now() - s.mtimeMs, () => 0);
+    if (age > TAKEOVER_STALE_MS) await rm(marker, { force: true });
+    return;
+  }
+  try {
+    const text = (await readFile(lockPath, 'utf8').catch(() => null))?.trim();
+    if (text === undefined) return; // released meanwhile
+    const age = await stat(lockPath).then((s) => Date.now() - s.mtimeMs, () => 0);
+    // An empty file is a lock being made this instant, or one whose owner was killed
+    // between creating and writing it: only the second is still empty a while later.
+    const abandoned = text === '' ? age > 2000 : !ownerAlive(Number(text));
+    if (abandoned || age > STALE_AFTER_MS) await rm(lockPath, { force: true });
+  } finally {
+    await rm(marker, { force: true });
+  }
+}
+
+/**
+ * Serialises catalog and keychain changes across processes (the app and
+ * `jaas-keys` share the folder). The lock file holds its owner's pid; a lock left
+ * by a process that no longer runs is taken over at once.
  */
 export async function withFileLock<T>(lockPath: string, work: () => Promise<T>): Promise<T> {
   await mkdir(dirname(lockPath), { recursive: true });
   const deadline = Date.now() + WAIT_FOR_MS;
-  for (;;) {
-    try {
-      const handle = await open(lockPath, 'wx');
-      await handle.writeFile(String(process.pid));
-      await handle.close();
-      break;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const age = await stat(lockPath).then((s) => Date.now() - s.mtimeMs, () => 0);
-      if (age > STALE_AFTER_MS) {
-        await rm(lockPath, { force: true });
-        continue;
-      }
-      if (Date.now() > deadline) {
-        throw new CoreError('catalog_busy', `Another JaaS Key Manager process is busy with the keys (lock file ${lockPath}). Retry in a moment.`);
-      }
-      await sleep(25);
+  let checked = 0;
+  while (!(await createExclusive(lockPath, String(process.pid)))) {
+    // Checking the owner costs a read; once every 100 ms is enough.
+    if (Date.now() - checked > 100) {
+      checked = Date.now();
+      await takeOverIfAbandoned(lockPath);
+      continue;
     }
+    if (Date.now() > deadline) {
+      throw new CoreError('catalog_busy', `Another JaaS Key Manager process is busy with the keys (lock file ${lockPath}). Retry in a moment.`);
+    }
+    await sleep(25);
   }
   try {
     return await work();

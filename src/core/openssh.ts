@@ -7,6 +7,8 @@ import { CoreError } from './errors';
 // passphrase (bcrypt-pbkdf + aes256-ctr, or the other AES modes ssh-keygen offers).
 
 const MAGIC = Buffer.from('openssh-key-v1\0', 'latin1');
+/** Far above any ssh-keygen -a a person uses; far below a count that takes hours. */
+const MAX_BCRYPT_ROUNDS = 1_000;
 
 class Reader {
   constructor(
@@ -53,6 +55,9 @@ function decrypt(cipherName: string, kdfName: string, kdfOptions: Buffer, sealed
   const options = new Reader(kdfOptions);
   const salt = options.bytes();
   const rounds = options.uint32();
+  // ssh-keygen uses 16 (its -a option); a file asking for millions would hang the app for hours.
+  if (rounds < 1 || rounds > MAX_BCRYPT_ROUNDS) throw new CoreError('invalid_key_file', `This OpenSSH key asks for ${rounds} bcrypt rounds; a key file made by ssh-keygen asks for 16 to a few hundred. It may be damaged; re-save it with: ssh-keygen -p -f FILE`);
+  if (salt.length === 0 || salt.length > 1024) throw truncated();
   const pass = Buffer.from(passphrase, 'utf8');
   const derived = new Uint8Array(cipher.keyLength + cipher.ivLength);
   pbkdf(pass, pass.length, salt, salt.length, derived, derived.length, rounds);

@@ -95,6 +95,14 @@ describe('KeyManager on the real keychain', () => {
     const all = await box.keys.list();
     // A one-character "prefix" is too short to mean anything; an empty one too.
     await expect(box.keys.resolve(all[0]!.id.slice(0, 1))).rejects.toMatchObject({ code: 'key_not_found' });
+    // Prefixes start at four characters: three name nothing.
+    expect((await box.keys.resolve(all[0]!.id.slice(0, 4))).id).toBe(all[0]!.id);
+    await expect(box.keys.resolve(all[0]!.id.slice(0, 3))).rejects.toMatchObject({ code: 'key_not_found' });
+    // A label that is another key's id prefix names the labelled key: an exact label beats a prefix.
+    const prefixLabel = all[1]!.id.slice(0, 6);
+    const labelled = await box.keys.rename(all[0]!.id, prefixLabel);
+    expect((await box.keys.resolve(prefixLabel)).id).toBe(labelled.id);
+    await box.keys.rename(all[0]!.id, all[0]!.label);
     await expect(box.keys.resolve('')).rejects.toMatchObject({ code: 'key_not_found' });
   });
 

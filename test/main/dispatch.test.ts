@@ -73,6 +73,10 @@ describe('IPC dispatcher over the real core and keychain', () => {
     ['copyText', { text: 'x'.repeat(20_001) }],
     ['listKeys', { all: true }],
     ['openExternal', { url: ['https://jaas.8x8.vc'] }],
+    ['exportPrivateKey', { id: '0123456789abcdef', format: 'pkcs1', path: '/tmp/x.pem' }],
+    ['importKey', { text: 'x'.repeat(20_001), label: 'big' }],
+    ['renameKey', { id: '0123456789abcdef', label: 'x'.repeat(201) }],
+    ['purgeKey', { id: '0123456789abcdef' }],
   ];
   it.each(badInputs)('refuses %s(%j) at the boundary', async (method, input) => {
     const result = await call(method, input);

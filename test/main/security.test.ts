@@ -3,7 +3,7 @@ import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { appResponse, resolveAppFile } from '../../src/main/appFiles';
-import { APP_ENTRY_URL, CONTENT_SECURITY_POLICY, isAllowedExternalUrl, windowOptions } from '../../src/main/security';
+import { APP_ENTRY_URL, CONTENT_SECURITY_POLICY, isAllowedExternalUrl, isTrustedPageUrl, windowOptions } from '../../src/main/security';
 
 describe('the window follows the Electron security checklist', () => {
   const prefs = windowOptions('/app/preload/index.cjs').webPreferences!;
@@ -25,14 +25,18 @@ describe('the window follows the Electron security checklist', () => {
   });
 
   it('loads the page from the custom protocol, not file://', () => {
-    expect(APP_ENTRY_URL).toBe('app://jaas/index.html');
+    // The entry URL is served from the renderer folder and is the one sender the dispatcher trusts.
+    expect(resolveAppFile('/app/out/renderer', APP_ENTRY_URL)?.path).toBe('/app/out/renderer/index.html');
+    expect(isTrustedPageUrl(APP_ENTRY_URL)).toBe(true);
+    expect(isTrustedPageUrl(APP_ENTRY_URL.replace('app:', 'file:'))).toBe(false);
   });
 
   it('has a strict CSP: nothing remote, no inline script, no eval', () => {
     const directives = Object.fromEntries(CONTENT_SECURITY_POLICY.split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1)]));
     expect(directives['default-src']).toEqual(["'none'"]);
     expect(directives['script-src']).toEqual(["'self'"]);
-    expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-eval|https?:|\*/);
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-eval|unsafe-inline|https?:|\*/);
+    expect(directives['style-src']).toEqual(["'self'"]);
     expect(directives['connect-src']).toEqual(["'none'"]);
     expect(directives['object-src']).toEqual(["'none'"]);
   });
@@ -51,7 +55,7 @@ describe('the window follows the Electron security checklist', () => {
   it('allows only https JaaS and 8x8 docs links out', () => {
     expect(isAllowedExternalUrl('https://jaas.8x8.vc/')).toBe(true);
     expect(isAllowedExternalUrl('https://developer.8x8.com/jaas/docs')).toBe(true);
-    for (const url of ['http://jaas.8x8.vc/', 'https://jaas.8x8.vc:444/', 'https://evil.example/', 'file:///x', 'nonsense', 'https://8x8.vc.evil.example/']) {
+    for (const url of ['http://jaas.8x8.vc/', 'https://jaas.8x8.vc:444/', 'https://evil.example/', 'file:///x', 'nonsense', 'https://8x8.vc.evil.example/', 'https://evil8x8.vc/', 'https://jaas8x8.vc/', 'https://x.8x8.vc/']) {
       expect(isAllowedExternalUrl(url)).toBe(false);
     }
   });

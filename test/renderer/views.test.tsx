@@ -1,8 +1,9 @@
 // @vitest-environment jsdom
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup as cleanupRendered, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import keytar from 'keytar';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { App } from '../../src/renderer/src/App';
+import { CheckToken } from '../../src/renderer/src/views/CheckToken';
 import { EmptyState } from '../../src/renderer/src/views/EmptyState';
 import { KeyDetail } from '../../src/renderer/src/views/KeyDetail';
 import { KeyList } from '../../src/renderer/src/views/KeyList';
@@ -108,6 +109,21 @@ describe('views over the real core and keychain', () => {
     expect(section.textContent).toContain(`jaas-keys run ${working.id} -- node server.js`);
     fireEvent.click(within(section).getAllByRole('button', { name: 'Copy' })[1]!);
     await waitFor(() => expect(desktop.clipboard).toBe(`jaas-keys serve ${working.id} --origin http://localhost:5173`));
+  });
+
+  it('CheckToken shows a refused check as an error; a cancelled save dialog is not one', async () => {
+    render(<CheckToken />);
+    fireEvent.change(screen.getByLabelText('Token (JWT)'), { target: { value: 'x'.repeat(16_385) } });
+    fireEvent.click(screen.getByRole('button', { name: 'Check token' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('The request was refused');
+    cleanupRendered();
+    const quiet = await box.keys.generate({ label: 'cancel me' });
+    render(<KeyDetail id={quiet.id} notice={null} finding={undefined} allKeys={[]} onChanged={vi.fn()} onMakeToken={vi.fn()} onRotated={vi.fn()} offerBackup={false} onBackup={vi.fn()} onDismissBackup={vi.fn()} />);
+    desktop.savePaths.push(null);
+    fireEvent.click(await screen.findByRole('button', { name: 'Save public key…' }));
+    await waitFor(() => expect(desktop.saveRequests.at(-1)?.defaultName).toBe('cancel me.pub'));
+    await waitFor(() => expect((screen.getByRole('button', { name: 'Save public key…' }) as HTMLButtonElement).disabled).toBe(false));
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 
   it('KeyDetail says when a key was deleted elsewhere', async () => {
