@@ -1,4 +1,4 @@
-import { access, mkdir, readFile } from 'node:fs/promises';
+import { access, mkdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { HistoryEntry, KeyRecord } from '../shared/keys';
 import { writeFileAtomic } from './atomicFile';
@@ -33,6 +33,12 @@ export class Catalog {
   readonly path: string;
   private readonly lockPath: string;
   private readonly queue = new SerialQueue();
+  /**
+   * The last version 2 file read, by its inode, size and modification time: every write
+   * replaces the file by rename (a new inode), so an unchanged identity is an unchanged list.
+   * Reads share it; `update` always parses afresh, since its change edits what it gets.
+   */
+  private cached: { identity: string; state: CatalogState } | null = null;
 
   constructor(
     readonly dataDir: string,
@@ -47,7 +53,11 @@ export class Catalog {
   }
 
   async readState(): Promise<CatalogState> {
+    const info = await stat(this.path).catch(() => null);
+    const identity = info ? `${info.ino}:${info.size}:${info.mtimeMs}` : null;
+    if (identity !== null && this.cached?.identity === identity) return this.cached.state;
     const parsed = await this.load();
+    if (parsed?.version === 2 && identity !== null) this.cached = { identity, state: parsed.state };
     if (parsed === null) return { keys: [], history: [] };
     if (parsed.version === 2) return parsed.state;
     // First open of a version 1 file: migrate it for good, under the lock.
