@@ -67,7 +67,7 @@ export const BACKUP_COMMANDS: Record<string, Command> = {
     async run(context) {
       const text = await readBackupFile(context.args[0]!);
       let passphrase: string | undefined;
-      if (backupNeeds(text) === 'passphrase') {
+      if ((await backupNeeds(text)) === 'passphrase') {
         passphrase = passphraseFromEnv(context);
         if (passphrase === undefined) {
           if (!context.stdin.isTTY) throw new UsageError('this backup needs its passphrase: pass --passphrase-env VAR when not at a terminal');

@@ -1,5 +1,3 @@
-import { runWithKey } from '../core/run';
-import { startTokenServer } from '../core/serve';
 import { UsageError, type Command, type CommandContext } from './commandTypes';
 import { parseDuration } from './tokenCommands';
 
@@ -38,6 +36,7 @@ export const WORK_COMMANDS: Record<string, Command> = {
       if (program.length === 0) throw new UsageError('name the program to run after --');
       const prefix = prefixOf(context);
       const signer = await context.keys.signer(context.args[0]!);
+      const { runWithKey } = await import('../core/run');
       return runWithKey(signer, { command: program[0]!, args: program.slice(1), env: context.env, prefix, keyFile: context.options['key-file'] === true });
     },
   },
@@ -52,6 +51,8 @@ export const WORK_COMMANDS: Record<string, Command> = {
       if (lifetimeSeconds > maxLifetimeSeconds) throw new UsageError('--lifetime is over --max-lifetime');
       const origins = originsOf(context);
       const signer = await context.keys.signer(context.args[0]!);
+      // The server (and its request schema) loads only for this command.
+      const { startTokenServer } = await import('../core/serve');
       const server = await startTokenServer({ signer, publicKeyPem: await context.keys.publicPem(signer.record.id), port, origins, lifetimeSeconds, maxLifetimeSeconds, log: context.err });
       if (context.options.json) context.out(JSON.stringify({ url: server.url, secret: server.secret }));
       else {

@@ -1,5 +1,4 @@
 import { createPrivateKey, type KeyObject } from 'node:crypto';
-import { generateX25519Identity, identityToRecipient } from 'age-encryption';
 import type { RestoreItem } from '../shared/backup';
 import type { HistoryEntry, KeyRecord } from '../shared/keys';
 import type { Catalog, StoredKey } from './catalog';
@@ -60,6 +59,7 @@ export class Backups {
 
   /** This computer's age recipient (`age1…`); its identity is made on first use and kept in the keychain. */
   async recipient(): Promise<string> {
+    const { generateX25519Identity, identityToRecipient } = await import('age-encryption');
     let identity = await this.vault.get(BACKUP_IDENTITY_ID);
     if (identity === null) {
       identity = await generateX25519Identity();
@@ -142,7 +142,7 @@ export class Backups {
   }
 
   private async open(text: string, passphrase?: string): Promise<Backup> {
-    const identity = backupNeeds(text) === 'identity' ? await this.vault.get(BACKUP_IDENTITY_ID) : null;
+    const identity = (await backupNeeds(text)) === 'identity' ? await this.vault.get(BACKUP_IDENTITY_ID) : null;
     return openBackup(text, { passphrase, identity: identity ?? undefined });
   }
 }

@@ -1,4 +1,3 @@
-import { Decrypter, Encrypter, armor, identityToRecipient } from 'age-encryption';
 import { z } from 'zod';
 import { HISTORY_EVENTS, KEY_STATUSES } from '../shared/keys';
 import { CoreError } from './errors';
@@ -13,6 +12,9 @@ export const BACKUP_FORMAT = 'jaas-key-manager-backup';
 export const BACKUP_VERSION = 1;
 /** A backup of thousands of keys is a few MB; anything far larger is not one of ours. */
 export const MAX_BACKUP_BYTES = 64 * 1024 * 1024;
+
+/** age (and the cryptography under it) loads only when a backup is made or opened, not at every start. */
+const loadAge = () => import('age-encryption');
 
 const isoTime = z.string().refine((text) => !Number.isNaN(Date.parse(text)), 'an ISO 8601 time');
 const hexId = z.string().regex(/^[0-9a-f]{16}$/);
@@ -60,6 +62,7 @@ export type BackupKey = Backup['keys'][number];
 export type BackupLock = { passphrase: string } | { recipients: string[] };
 
 export async function checkRecipient(text: string): Promise<string | null> {
+  const { Encrypter } = await loadAge();
   if (!/^age1[02-9ac-hj-np-z]{58}$/.test(text)) {
     return text.startsWith('AGE-SECRET-KEY-') ? 'That is an age identity (a private key), not a recipient: never share it. The recipient starts with age1.' : 'An age recipient is "age1" followed by 58 letters and digits, as `jaas-keys recipient` or `age-keygen -y` prints it.';
   }
@@ -73,6 +76,7 @@ export async function checkRecipient(text: string): Promise<string | null> {
 
 /** Encrypts the backup's JSON to a passphrase (age's scrypt) or to age recipients (X25519), armored. */
 export async function sealBackup(backup: Backup, lock: BackupLock): Promise<string> {
+  const { Encrypter, armor } = await loadAge();
   const encrypter = new Encrypter();
   if ('passphrase' in lock) encrypter.setPassphrase(lock.passphrase);
   else {
@@ -87,16 +91,17 @@ export async function sealBackup(backup: Backup, lock: BackupLock): Promise<stri
 }
 
 /** What an age file needs to open, read from its header without decrypting it. */
-export function backupNeeds(text: string): 'passphrase' | 'identity' {
-  const binary = decodeArmor(text);
+export async function backupNeeds(text: string): Promise<'passphrase' | 'identity'> {
+  const binary = await decodeArmor(text);
   const header = Buffer.from(binary.subarray(0, Math.min(binary.length, 64 * 1024))).toString('latin1');
   if (!header.startsWith('age-encryption.org/v1\n')) throw notABackup('it is not an age file');
   return /^-> scrypt /m.test(header) ? 'passphrase' : 'identity';
 }
 
-function decodeArmor(text: string): Uint8Array {
+async function decodeArmor(text: string): Promise<Uint8Array> {
   if (text.length > MAX_BACKUP_BYTES) throw notABackup('it is far too large');
   if (text.startsWith('age-encryption.org/v1\n')) return Buffer.from(text, 'latin1');
+  const { armor } = await loadAge();
   try {
     return armor.decode(text);
   } catch {
@@ -110,7 +115,8 @@ function notABackup(why: string): CoreError {
 
 /** Decrypts and checks a backup file; every way it can be wrong has its own message. */
 export async function openBackup(text: string, key: { passphrase?: string; identity?: string }): Promise<Backup> {
-  const needs = backupNeeds(text);
+  const needs = await backupNeeds(text);
+  const { Decrypter, identityToRecipient } = await loadAge();
   const decrypter = new Decrypter();
   if (needs === 'passphrase') {
     if (!key.passphrase) throw new CoreError('passphrase_required', 'This backup is protected by a passphrase. Enter it to restore.');
@@ -121,7 +127,7 @@ export async function openBackup(text: string, key: { passphrase?: string; ident
   }
   let plain: string;
   try {
-    plain = await decrypter.decrypt(decodeArmor(text), 'text');
+    plain = await decrypter.decrypt(await decodeArmor(text), 'text');
   } catch (error) {
     // age says "no identity matched" when the passphrase or identity is not the file's;
     // anything else (a bad tag, a short chunk, a broken header) means the file was changed.

@@ -52,7 +52,7 @@ export function createBackupHandlers(keys: KeyManager, desktop: Desktop, recheck
       if (path === null) throw new CoreError('cancelled', 'No file was chosen.');
       const fileId = randomBytes(16).toString('hex');
       chosen.set(fileId, path);
-      return { fileId, name: basename(path), needs: backupNeeds(await readChosen(fileId)) };
+      return { fileId, name: basename(path), needs: await backupNeeds(await readChosen(fileId)) };
     },
     previewRestore: async ({ fileId, passphrase }) => keys.backups.plan(await readChosen(fileId), passphrase),
     async restoreBackup({ fileId, passphrase }) {
