@@ -11,5 +11,7 @@ export default defineConfig({
     maxWorkers: 2,
     reporters: ['default', './test/support/summaryReporter.ts'],
     setupFiles: ['./test/support/requirePrivateKeychain.ts'],
+    // Real 4096-bit keys made once per run for the tests' KeyManagers (test/support/keyPool.ts).
+    globalSetup: ['./test/support/keyPoolSetup.ts'],
   },
 });

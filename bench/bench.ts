@@ -1,22 +1,20 @@
 // `npm run bench`: the figures the foundation issue asks for, measured side by side in one run.
 //   1. 4096-bit key generation, ours (Node's thread pool) vs `openssl genpkey`, median and p90
 //   2. the event loop's worst delay while our keys are generated
-//   3. `list` with 1,000 and 10,000 keys in the catalog (core call, and the whole CLI process)
-//   4. the window's key list with 1,000 and 10,000 keys, in Chromium
-import { execFile, spawnSync } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+//   3. the key list: core `list` at 1,000 and 10,000 keys, the `jaas-keys list` process (listBench.ts)
+//   4. backups and serve (backupBench.ts, serveBench.ts)
+//   5. the window's key list with 1,000 and 10,000 keys, in Chromium (uiList.ts)
+// The key list figures stand next to the baseline code's (baseline.ts), measured in the same run.
+import { execFile } from 'node:child_process';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
-import { KeyManager } from '../src/core/keyManager';
 import { generateRsaKey, publicSpkiPem } from '../src/core/rsa';
 import { sshFingerprint } from '../src/core/fingerprint';
-import type { SecretStore } from '../src/core/vault';
-import { newKeyLifecycle } from '../src/shared/keys';
 import { benchBackup } from './backupBench';
 import { benchServe } from './serveBench';
 import { benchUiList } from './uiList';
+import { prepareBaseline } from './baseline';
+import { benchList } from './listBench';
 
 const runFile = promisify(execFile);
 const KEYS = Number(process.env.BENCH_KEYS ?? 10);
@@ -37,53 +35,32 @@ async function timeEach(count: number, work: () => Promise<unknown>): Promise<nu
   return times;
 }
 
-// The catalog benchmark never reaches the keychain (list reads only the catalog); this store proves it by refusing.
-const noKeychain: SecretStore = {
-  get: () => Promise.reject(new Error('list touched the keychain')),
-  set: () => Promise.reject(new Error('list touched the keychain')),
-  delete: () => Promise.reject(new Error('list touched the keychain')),
-  accounts: () => Promise.reject(new Error('list touched the keychain')),
-};
+// BENCH_ONLY=list,ui (any of keygen, list, backup, serve, ui) runs only those parts.
+const only = process.env.BENCH_ONLY?.split(',');
+const runs = (part: string) => !only || only.includes(part);
 
-async function main() {
-  console.log(`JaaS Key Manager benchmark, Node ${process.version}, ${KEYS} keys per generator\n`);
+async function benchKeygen() {
+  console.log(`RSA 4096 key generation, ${KEYS} keys per generator`);
 
   const delay = monitorEventLoopDelay({ resolution: 1 });
   delay.enable();
   const ours = await timeEach(KEYS, () => generateRsaKey());
   delay.disable();
   const openssl = await timeEach(KEYS, () => runFile('openssl', ['genpkey', '-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:4096', '-out', '/dev/null']));
-  console.log('RSA 4096 key generation      median     p90');
+  console.log('                             median     p90');
   console.log(`  jaas-keys core (Node)      ${ms(percentile(ours, 50)).padEnd(10)} ${ms(percentile(ours, 90))}`);
   console.log(`  openssl genpkey            ${ms(percentile(openssl, 50)).padEnd(10)} ${ms(percentile(openssl, 90))}`);
-  console.log(`Event loop while generating: worst delay ${ms(delay.max / 1e6)}, p99 ${ms(delay.percentile(99) / 1e6)}\n`);
-
-  const sample = await generateRsaKey();
-  const publicPem = publicSpkiPem(sample);
-  const fingerprint = sshFingerprint(sample);
-  const cli = join(process.cwd(), 'bin', 'jaas-keys.js');
-  console.log('list                         core median   CLI process median (list --json)');
-  for (const size of [1_000, 10_000]) {
-    const dir = await mkdtemp(join(tmpdir(), 'jaas-bench-'));
-    const keys = Array.from({ length: size }, (_, n) => ({
-      id: n.toString(16).padStart(16, '0'), label: `key ${n}`, appId: null, kid: null, createdAt: new Date().toISOString(),
-      kidRecordedAt: null, bits: 4096, fingerprint, source: 'generated', publicPem, ...newKeyLifecycle(),
-    }));
-    await writeFile(join(dir, 'keys.json'), JSON.stringify({ version: 2, keys, history: [] }, null, 2));
-    const manager = new KeyManager({ dataDir: dir, store: noKeychain });
-    const core = await timeEach(7, async () => {
-      if ((await manager.list()).length !== size) throw new Error('wrong count');
-    });
-    const process_ = await timeEach(5, async () => {
-      const result = spawnSync(process.execPath, [cli, 'list', '--json'], { env: { ...process.env, JAAS_KEYS_DATA_DIR: dir }, maxBuffer: 1 << 30 });
-      if (result.status !== 0) throw new Error(`jaas-keys list failed: ${result.stderr}`);
-    });
-    console.log(`  ${String(size).padStart(6)} keys                ${ms(percentile(core, 50)).padEnd(13)} ${ms(percentile(process_, 50))}`);
-    await rm(dir, { recursive: true, force: true });
-  }
+  console.log(`Event loop while generating: worst delay ${ms(delay.max / 1e6)}, p99 ${ms(delay.percentile(99) / 1e6)}`);
 }
 
-await main();
-await benchBackup();
-await benchServe();
-await benchUiList();
+console.log(`JaaS Key Manager benchmark, Node ${process.version}\n`);
+// Built before anything is timed, so its build does not land inside a measurement.
+const baseline = runs('list') || runs('ui') ? await prepareBaseline() : { problem: 'not asked for' };
+if (runs('keygen')) await benchKeygen();
+if (runs('list')) {
+  const sample = await generateRsaKey();
+  await benchList({ publicPem: publicSpkiPem(sample), fingerprint: sshFingerprint(sample) }, baseline);
+}
+if (runs('backup')) await benchBackup();
+if (runs('serve')) await benchServe();
+if (runs('ui')) await benchUiList(baseline);

@@ -1,7 +1,11 @@
 // Bundles the `jaas-keys` command into out/cli so `npx jaas-keys` and the package's
 // bin run plain JavaScript. Everything is bundled but keytar, a native module
 // that must stay a file of its own in node_modules.
+import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
+
+// Chunk names carry a content hash; start empty so no chunk of an earlier build lingers.
+rmSync('out/cli', { recursive: true, force: true });
 
 await build({
   entryPoints: { 'jaas-keys': 'src/cli/bin.ts' },

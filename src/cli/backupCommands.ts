@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { CoreError } from '../core/errors';
 import type { BackupLock } from '../core/backupFile';
-import { backupNeeds } from '../core/backupFile';
 import type { RestoreItem } from '../shared/backup';
 import { UsageError, type Command, type CommandContext } from './commandTypes';
 import { askSecret } from './prompt';
@@ -67,6 +66,7 @@ export const BACKUP_COMMANDS: Record<string, Command> = {
     async run(context) {
       const text = await readBackupFile(context.args[0]!);
       let passphrase: string | undefined;
+      const { backupNeeds } = await import('../core/backupFile');
       if ((await backupNeeds(text)) === 'passphrase') {
         passphrase = passphraseFromEnv(context);
         if (passphrase === undefined) {

@@ -2,7 +2,7 @@ import { createPrivateKey, type KeyObject } from 'node:crypto';
 import type { RestoreItem } from '../shared/backup';
 import type { HistoryEntry, KeyRecord } from '../shared/keys';
 import type { Catalog, StoredKey } from './catalog';
-import { BACKUP_FORMAT, BACKUP_VERSION, backupNeeds, openBackup, sealBackup, type Backup, type BackupKey, type BackupLock } from './backupFile';
+import type { Backup, BackupKey, BackupLock } from './backupFile';
 import { CoreError } from './errors';
 import { writeExportFile } from './exportFile';
 import { sshFingerprint } from './fingerprint';
@@ -85,6 +85,8 @@ export class Backups {
     const keys = await this.chosen(options.refs ?? [], options.includeTrash ?? false);
     if (keys.length === 0) throw new CoreError('key_not_found', 'There are no keys to back up.');
     const { history } = await this.catalog.readState();
+    // The file format (zod, and age through it) loads only when a backup is made or opened.
+    const { BACKUP_FORMAT, BACKUP_VERSION, sealBackup } = await import('./backupFile');
     const backup: Backup = { format: BACKUP_FORMAT, version: BACKUP_VERSION, createdAt: this.now().toISOString(), keys: [] };
     for (const key of keys) {
       const pem = await this.vault.get(key.id);
@@ -142,6 +144,7 @@ export class Backups {
   }
 
   private async open(text: string, passphrase?: string): Promise<Backup> {
+    const { backupNeeds, openBackup } = await import('./backupFile');
     const identity = (await backupNeeds(text)) === 'identity' ? await this.vault.get(BACKUP_IDENTITY_ID) : null;
     return openBackup(text, { passphrase, identity: identity ?? undefined });
   }

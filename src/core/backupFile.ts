@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { HISTORY_EVENTS, KEY_STATUSES } from '../shared/keys';
 import { CoreError } from './errors';
 

@@ -1,9 +1,10 @@
+import type { Stats } from 'node:fs';
 import { access, mkdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { HistoryEntry, KeyRecord } from '../shared/keys';
-import { writeFileAtomic } from './atomicFile';
+import { removeAbandonedTemporaries, writeFileAtomic } from './atomicFile';
 import { migrateV1 } from './catalogMigration';
-import { catalogV1Schema, catalogV2Schema } from './catalogSchema';
+import { checkedCatalogV2 } from './catalogCheck';
 import { CoreError } from './errors';
 import { SerialQueue, withFileLock } from './lock';
 
@@ -19,6 +20,18 @@ export interface CatalogState {
   keys: StoredKey[];
   /** Oldest first; it outlives the keys it names (a purged key leaves its entries). */
   history: HistoryEntry[];
+}
+
+/** A file's identity for the read cache: every write replaces the file by rename, so a new write is a new inode. */
+const identityOf = (info: Stats) => `${info.ino}:${info.size}:${info.mtimeMs}`;
+
+/** The cached list is shared by every read: frozen, so a caller that edits what it read fails loudly instead of changing the next reader's list. */
+function frozen(state: CatalogState): CatalogState {
+  for (const key of state.keys) Object.freeze(key);
+  for (const entry of state.history) Object.freeze(Object.freeze(entry).detail);
+  Object.freeze(state.keys);
+  Object.freeze(state.history);
+  return Object.freeze(state);
 }
 
 type Parsed = { version: 1; text: string; state: CatalogState } | { version: 2; state: CatalogState };
@@ -54,10 +67,10 @@ export class Catalog {
 
   async readState(): Promise<CatalogState> {
     const info = await stat(this.path).catch(() => null);
-    const identity = info ? `${info.ino}:${info.size}:${info.mtimeMs}` : null;
+    const identity = info ? identityOf(info) : null;
     if (identity !== null && this.cached?.identity === identity) return this.cached.state;
     const parsed = await this.load();
-    if (parsed?.version === 2 && identity !== null) this.cached = { identity, state: parsed.state };
+    if (parsed?.version === 2 && identity !== null) this.cached = { identity, state: frozen(parsed.state) };
     if (parsed === null) return { keys: [], history: [] };
     if (parsed.version === 2) return parsed.state;
     // First open of a version 1 file: migrate it for good, under the lock.
@@ -75,7 +88,7 @@ export class Catalog {
     return this.parse(text);
   }
 
-  private parse(text: string): Parsed {
+  private async parse(text: string): Promise<Parsed> {
     let json: unknown;
     try {
       json = JSON.parse(text);
@@ -86,6 +99,10 @@ export class Catalog {
     if (typeof version === 'number' && version > CATALOG_VERSION) {
       throw new CoreError('catalog_corrupt', `The key list ${this.path} was written by a newer version (format ${version}). Update JaaS Key Manager; the file was left as it is.`);
     }
+    const fast = version === 2 ? checkedCatalogV2(json) : null;
+    if (fast) return { version: 2, state: fast };
+    // A version 1 file, or one the fast check refused: the zod schemas, loaded only now, decide and say why.
+    const { catalogV1Schema, catalogV2Schema } = await import('./catalogSchema');
     if (version === 1) {
       const v1 = catalogV1Schema.safeParse(json);
       if (!v1.success) throw this.corrupt(this.where(v1.error.issues[0]));
@@ -120,7 +137,11 @@ export class Catalog {
         const state = parsed?.state ?? { keys: [], history: [] };
         if (parsed?.version === 1) await this.keepV1Copy(parsed.text);
         const result = await change(state.keys, state.history);
-        await writeFileAtomic(this.path, `${JSON.stringify({ version: CATALOG_VERSION, keys: state.keys, history: state.history }, null, 2)}\n`);
+        // A writer killed between its temporary file and the rename left that file; none can be live under the lock.
+        await removeAbandonedTemporaries(this.path);
+        const written = await writeFileAtomic(this.path, `${JSON.stringify({ version: CATALOG_VERSION, keys: state.keys, history: state.history }, null, 2)}\n`);
+        // The next read needs no parse: this is the file as written, known by the identity it had before the rename.
+        this.cached = { identity: identityOf(written), state: frozen(state) };
         return result;
       });
     });

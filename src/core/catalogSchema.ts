@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { HISTORY_EVENTS, KEY_STATUSES } from '../shared/keys';
 
 // The key list's file formats. Version 1 is what every release before the key

@@ -1,6 +1,5 @@
 import { createPrivateKey, type KeyObject } from 'node:crypto';
 import { CoreError } from './errors';
-import { parseOpenSshPrivateKey } from './openssh';
 import { JAAS_KEY_BITS } from './rsa';
 
 export type KeyFileFormat = 'pkcs1' | 'pkcs1-encrypted' | 'pkcs8' | 'pkcs8-encrypted' | 'openssh' | 'openssh-encrypted';
@@ -34,8 +33,10 @@ function openSslFailure(error: unknown, encrypted: boolean): CoreError {
 }
 
 /** Recognises the format of a private key file's text and reads it, with a passphrase where it is encrypted. */
-export function parseKeyFile(text: string, passphrase?: string): ParsedKeyFile {
+export async function parseKeyFile(text: string, passphrase?: string): Promise<ParsedKeyFile> {
   if (/-----BEGIN OPENSSH PRIVATE KEY-----/.test(text)) {
+    // Loaded only for OpenSSH files: bcrypt-pbkdf and tweetnacl are most of what `jaas-keys` would parse at start.
+    const { parseOpenSshPrivateKey } = await import('./openssh');
     const { key, encrypted } = parseOpenSshPrivateKey(text, passphrase);
     return { key, format: encrypted ? 'openssh-encrypted' : 'openssh' };
   }

@@ -1,7 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { z } from 'zod';
+import * as z from 'zod';
 import { DEFAULT_TOKEN_OPTIONS, JAAS_FEATURES, type JaasFeature } from '../shared/tokens';
 import { durationSeconds } from './duration';
 import { CoreError } from './errors';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ErrorValue, Result } from './errors';
 import type { PassphraseStrength, RestoreItem } from './backup';
 import type { HistoryEntry, KeyDetail, KeyListing, KeyRecord } from './keys';

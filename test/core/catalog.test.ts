@@ -36,6 +36,40 @@ describe('Catalog', () => {
     expect((await stat(join(dir, 'keys.json'))).mode & 0o777).toBe(0o600);
   });
 
+  it('removes the temporary files a killed writer left, and nothing else, at the next write', async () => {
+    const catalog = new Catalog(dir);
+    await catalog.update((keys) => void keys.push(entry(1)));
+    const abandoned = ['.keys.json.0123456789ab.tmp', '.keys.json.ba9876543210.tmp'];
+    const unrelated = ['.keys.json.notours.tmp', '.keys.v1.json.0123456789ab.tmp', 'notes.tmp'];
+    for (const name of [...abandoned, ...unrelated]) await writeFile(join(dir, name), 'x');
+    await catalog.read();
+    expect(await readdir(dir)).toEqual(expect.arrayContaining(abandoned));
+    await catalog.update((keys) => void keys.push(entry(2)));
+    expect((await readdir(dir)).sort()).toEqual(['keys.json', ...unrelated].sort());
+  });
+
+  it('reads its own write without parsing again, and still sees the writes of others', async () => {
+    const mine = new Catalog(dir);
+    const theirs = new Catalog(dir);
+    await mine.update((keys) => void keys.push(entry(1)));
+    const first = await mine.read();
+    expect(await mine.read()).toBe(first); // the state it wrote, shared, not parsed again
+    await theirs.update((keys) => void keys.push(entry(2)));
+    expect((await mine.read()).map((key) => key.id)).toEqual([entry(1).id, entry(2).id]);
+    // Same size, same content shape: only the inode and time tell the files apart.
+    await theirs.update((keys) => void (keys[0]!.label = 'key 9'));
+    expect((await mine.read())[0]!.label).toBe('key 9');
+  });
+
+  it('refuses, loudly, a caller that edits the shared list it read', async () => {
+    const catalog = new Catalog(dir);
+    await catalog.update((keys) => void keys.push(entry(1)));
+    const keys = await catalog.read();
+    expect(() => ((keys[0] as { label: string }).label = 'changed')).toThrow(TypeError);
+    expect(() => (keys as StoredKey[]).push(entry(2))).toThrow(TypeError);
+    expect((await new Catalog(dir).read())[0]!.label).toBe('key 1');
+  });
+
   it('leaves no temporary or lock file behind', async () => {
     const catalog = new Catalog(dir);
     await catalog.update((keys) => void keys.push(entry(1)));

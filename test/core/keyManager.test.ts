@@ -14,7 +14,8 @@ describe('KeyManager on the real keychain', () => {
   let outDir: string;
 
   beforeAll(async () => {
-    box = await sandbox();
+    // This key is generated for real: the tests below check what generation makes.
+    box = await sandbox({ generate: 'real' });
     outDir = await tempDir();
     key = await box.keys.generate({ label: 'production' });
   });

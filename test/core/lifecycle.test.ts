@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KeyManager } from '../../src/core/keyManager';
 import type { KeyRecord } from '../../src/shared/keys';
 import { APP_ID, sandbox, type Sandbox } from '../support/fixtures';
+import { pooledKey } from '../support/keyPool';
 
 const APP_B = 'vpaas-magic-cookie-0123456789abcdef0123456789abcdef';
 const kid = (appId: string, suffix: string) => `${appId}/${suffix}`;
@@ -21,7 +22,7 @@ describe('key lifecycle', () => {
 
   beforeAll(async () => {
     box = await sandbox();
-    keys = new KeyManager({ dataDir: box.dataDir, store: box.store, now: () => new Date(clock) });
+    keys = new KeyManager({ dataDir: box.dataDir, store: box.store, now: () => new Date(clock), generateKey: pooledKey });
     prod = await keys.generate({ label: 'prod' });
     staging = await keys.generate({ label: 'staging', appId: APP_B });
   });

@@ -9,6 +9,7 @@ import { KeytarStore } from '../../src/core/keytarStore';
 import { roomWarnings } from '../../src/core/token';
 import { DEFAULT_TOKEN_OPTIONS, JAAS_FEATURES } from '../../src/shared/tokens';
 import { APP_ID, KID, sandbox, tempDir, type Sandbox } from '../support/fixtures';
+import { pooledKey } from '../support/keyPool';
 
 const NOW = new Date('2026-11-28T12:00:00Z');
 const NOW_S = NOW.getTime() / 1000;
@@ -21,7 +22,7 @@ describe('JaaS meeting tokens', () => {
 
   beforeAll(async () => {
     box = await sandbox();
-    keys = new KeyManager({ dataDir: box.dataDir, store: new KeytarStore(box.service), now: () => NOW });
+    keys = new KeyManager({ dataDir: box.dataDir, store: new KeytarStore(box.service), now: () => NOW, generateKey: pooledKey });
     dir = await tempDir();
     keyId = (await keys.generate({ label: 'signer' })).id;
     await keys.recordKid(keyId, KID);

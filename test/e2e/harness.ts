@@ -22,10 +22,10 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOTS = join(process.cwd(), 'test-results', 'screenshots');
 
 /** Serves out/renderer as the app:// protocol does, with the same CSP header. */
-export async function startRendererServer(): Promise<{ origin: string; close: () => Promise<void> }> {
+export async function startRendererServer(rendererDir = RENDERER_DIR): Promise<{ origin: string; close: () => Promise<void> }> {
   const server: Server = createServer(async (request, response) => {
     // The same answer the app:// protocol handler gives, headers and 404s included.
-    const answer = await appResponse(RENDERER_DIR, `app://jaas${request.url ?? '/'}`, CONTENT_SECURITY_POLICY);
+    const answer = await appResponse(rendererDir, `app://jaas${request.url ?? '/'}`, CONTENT_SECURITY_POLICY);
     response.writeHead(answer.status, Object.fromEntries(answer.headers));
     response.end(Buffer.from(await answer.arrayBuffer()));
   });
@@ -61,12 +61,27 @@ export interface AppSession {
   close(): Promise<void>;
 }
 
+type Dispatch = (method: string, senderUrl: string | undefined, input: unknown) => Promise<unknown>;
+
+/** What answers window.jaas: this checkout's core, handlers and dispatcher, or (for the benchmark's baseline) another checkout's. */
+export interface AppBackend {
+  sandbox: () => Promise<Sandbox>;
+  dispatcher: (box: Sandbox, desktop: Desktop, isTrustedSender: (url: string | undefined) => boolean) => Dispatch;
+  methods: readonly string[];
+}
+
+const THIS_CHECKOUT: AppBackend = {
+  sandbox: () => sandbox(),
+  dispatcher: (box, desktop, isTrustedSender) => createDispatcher(createHandlers(box.keys, desktop), isTrustedSender, () => undefined),
+  methods: METHODS,
+};
+
 /** A fresh app: its own data folder, keychain service and browser context. */
-export async function openApp(browser: Browser, origin: string, prepare?: (box: Sandbox) => Promise<void>, colorScheme: 'light' | 'dark' = 'light'): Promise<AppSession> {
-  const box = await sandbox();
+export async function openApp(browser: Browser, origin: string, prepare?: (box: Sandbox) => Promise<void>, colorScheme: 'light' | 'dark' = 'light', backend: AppBackend = THIS_CHECKOUT): Promise<AppSession> {
+  const box = await backend.sandbox();
   await prepare?.(box);
   const desktop = new BrowserDesktop();
-  const dispatch = createDispatcher(createHandlers(box.keys, desktop as Desktop), (url) => url !== undefined && new URL(url).origin === origin, () => undefined);
+  const dispatch = backend.dispatcher(box, desktop as Desktop, (url) => url !== undefined && new URL(url).origin === origin);
   const context = await browser.newContext({ viewport: { width: 1180, height: 820 }, colorScheme });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
   const page = await context.newPage();
@@ -76,14 +91,16 @@ export async function openApp(browser: Browser, origin: string, prepare?: (box: 
   });
   page.on('pageerror', (error) => consoleErrors.push(error.message));
   desktop.page = page;
-  await page.exposeBinding('__jaasInvoke', ({ frame }, channel: string, input: unknown) => dispatch(channel.replace(/^jaas:/, ''), frame.url(), input));
+  // Answers cross as one JSON string, as Electron's IPC would carry them as one structured clone:
+  // Playwright's own per-value serialisation would cost ~0.5 s for a list of 1,000 keys.
+  await page.exposeBinding('__jaasInvoke', async ({ frame }, channel: string, input: unknown) => JSON.stringify(await dispatch(channel.replace(/^jaas:/, ''), frame.url(), input)));
   await page.addInitScript((methods: readonly string[]) => {
     const api: Record<string, (input: unknown) => Promise<unknown>> = {};
     for (const method of methods) {
-      api[method] = (input) => (window as unknown as { __jaasInvoke: (c: string, i: unknown) => Promise<unknown> }).__jaasInvoke(`jaas:${method}`, input);
+      api[method] = async (input) => JSON.parse(await (window as unknown as { __jaasInvoke: (c: string, i: unknown) => Promise<string> }).__jaasInvoke(`jaas:${method}`, input));
     }
     Object.defineProperty(window, 'jaas', { value: Object.freeze(api) });
-  }, METHODS);
+  }, backend.methods);
   await page.goto(`${origin}/index.html`);
   return {
     page,

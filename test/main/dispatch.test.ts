@@ -9,6 +9,7 @@ import { createHandlers } from '../../src/main/ipc/handlers';
 import { APP_ENTRY_URL, isTrustedPageUrl } from '../../src/main/security';
 import { METHODS } from '../../src/shared/methods';
 import { APP_ID, KID, purgeNow, sandbox, tempDir, type Sandbox } from '../support/fixtures';
+import { pooledKey } from '../support/keyPool';
 import { RecordingDesktop } from '../support/recordingDesktop';
 
 describe('IPC dispatcher over the real core and keychain', () => {
@@ -216,7 +217,7 @@ describe('IPC dispatcher over the real core and keychain', () => {
     expect(desktop.clipboard).toBe(KID);
     // A secret in this keychain service that this key list does not know: made through another data folder.
     const { KeyManager } = await import('../../src/core/keyManager');
-    const elsewhere = new KeyManager({ dataDir: await tempDir(), store: box.store });
+    const elsewhere = new KeyManager({ dataDir: await tempDir(), store: box.store, generateKey: pooledKey });
     const orphan = await elsewhere.generate({ label: 'orphan' });
     const checked = await call('checkKeychain', {});
     expect(checked).toMatchObject({ ok: true, value: { findings: [expect.objectContaining({ kind: 'secret_without_entry', id: orphan.id })], keychainName: expect.stringMatching(/Secret Service|Keychain|Credential/) } });

@@ -16,7 +16,9 @@ import { seeded, seedFromEnv } from './random';
 // killed at random moments of their work. After every kill the key list must open,
 // every key a command reported made must still be there with its private key,
 // doctor's findings must name every leftover and recover/purge must clean each up,
-// and no file in the data folder may hold private material.
+// and no file in the data folder may hold private material. Token counts (`token`,
+// the window's createToken, and `serve`, killed while it answers requests) may lag
+// after a kill but never go back, and a finished command's tokens are all counted.
 // JAAS_CRASH_SEED reproduces a run; JAAS_CRASH_KILLS raises the count for a long run.
 
 const SEED = seedFromEnv('JAAS_CRASH_SEED');
@@ -29,6 +31,15 @@ interface Outcome {
   killed: boolean;
   status: number | null;
   stdout: string;
+}
+
+interface Operation {
+  name: string;
+  command: string[];
+  started?: () => void;
+  done?: (out: Outcome) => void;
+  /** An operation that ends only when stopped (serve): runs it, and kills it or stops it cleanly. */
+  run?: (kill: boolean) => Promise<Outcome>;
 }
 
 describe('crash safety under SIGKILL', () => {
@@ -57,6 +68,9 @@ describe('crash safety under SIGKILL', () => {
     const durations = new Map<string, number>();
     const tally = { kills: 0, completed: 0, findings: 0, recovered: 0, purgedLeftovers: 0, byOp: {} as Record<string, number> };
     let backupCount = 0;
+    /** Per listed key, the fewest tokens its count may show: what it showed last, plus tokens since handed out by finished commands. */
+    const tokenFloor = new Map<string, number>();
+    const countTokens = (id: string, made: number) => tokenFloor.set(id, (tokenFloor.get(id) ?? 0) + made);
 
     /** Runs one process; kills it after `killAfter` ms unless it ends first. */
     function runProcess(command: string[], killAfter: number | null): Promise<Outcome> {
@@ -80,12 +94,14 @@ describe('crash safety under SIGKILL', () => {
     const pick = (list: KeyRecord[], test: (key: KeyRecord) => boolean) => random.pick(list.filter(test));
 
     /** The next operation, chosen from what the current keys allow. */
-    async function nextOperation(): Promise<{ name: string; command: string[]; started?: () => void; done?: (out: Outcome) => void } | null> {
+    async function nextOperation(): Promise<Operation | null> {
       const all = await keys.list({ all: true });
       const live = all.filter((key) => key.status !== 'trashed');
       // Past a dozen keys, making and restoring give way to deleting and purging, so each step stays quick.
       const roll = all.length > 12 && random.next() < 0.6 ? 0.58 + random.next() * 0.22 : random.next();
       const label = `k ${random.hex(6)}`;
+      const signer = pick(live, (k) => k.status === 'active');
+      if (signer && random.next() < 0.12) return tokenOperation(signer);
       if (roll < 0.18) {
         const fingerprints = new Set(all.map((key) => key.fingerprint));
         const source = random.pick(sources.filter((candidate) => !fingerprints.has(candidate.fingerprint)));
@@ -159,6 +175,46 @@ describe('crash safety under SIGKILL', () => {
       return { name: 'new', command: cli('new', '--label', label, '--json'), done: (out) => void expected.add(JSON.parse(out.stdout).id) };
     }
 
+    /** Token counts are written when a token is made (`token`, createToken) and every 2 s and on stop (`serve`). */
+    function tokenOperation(key: KeyRecord): Operation {
+      const roll = random.next();
+      if (roll < 0.4) return { name: 'token', command: cli('token', key.id, '--room', 'crash', '--json'), done: () => countTokens(key.id, 1) };
+      if (roll < 0.6) {
+        const options = { room: 'crash', moderator: false, features: [], lifetimeSeconds: 600, nbfSkewSeconds: 0 };
+        return { name: 'window createToken', command: window('createToken', { id: key.id, options }), done: (out) => void (JSON.parse(out.stdout).ok && countTokens(key.id, 1)) };
+      }
+      return { name: 'serve', command: cli('serve', key.id, '--json'), run: (kill) => serveUntilStopped(key.id, kill) };
+    }
+
+    /** `serve`: asks for tokens until, 0.3-3.5 s after it listens (across the 2 s flush), it is killed or stopped with SIGTERM. */
+    function serveUntilStopped(id: string, kill: boolean): Promise<Outcome> {
+      return new Promise((resolve) => {
+        const child = spawn(process.execPath, [CLI, 'serve', id, '--json'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+        let stdout = '';
+        let served = 0;
+        let stopping = false;
+        child.stdout.on('data', async (chunk) => {
+          const first = stdout === '';
+          stdout += chunk;
+          if (!first) return;
+          const { url, secret } = JSON.parse(stdout.split('\n')[0]!) as { url: string; secret: string };
+          setTimeout(() => {
+            stopping = true;
+            child.kill(kill ? 'SIGKILL' : 'SIGTERM');
+          }, 300 + random.int(3200));
+          while (!stopping) {
+            const answer = await fetch(`${url}/token`, { method: 'POST', headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' }, body: '{"room":"crash"}' }).catch(() => null);
+            if (answer?.ok) served++;
+          }
+        });
+        child.on('exit', (status, signal) => {
+          // Stopped cleanly, it flushed on close: every token it handed out is counted.
+          if (status === 0) countTokens(id, served);
+          resolve({ killed: signal === 'SIGKILL', status, stdout });
+        });
+      });
+    }
+
     /** After every process: the invariants, then doctor's leftovers cleaned up as a person would. */
     async function check(after: string, readEverySecret: boolean): Promise<void> {
       const all = await keys.list({ all: true }); // the key list opens (and is not refused as damaged)
@@ -171,6 +227,11 @@ describe('crash safety under SIGKILL', () => {
         }
         expect(ids.has(id), `${after}: key ${id}, reported made, is gone`).toBe(true);
       }
+      for (const key of all) {
+        expect(key.tokensSigned, `${after}: the token count of ${key.id} went back`).toBeGreaterThanOrEqual(tokenFloor.get(key.id) ?? 0);
+        tokenFloor.set(key.id, key.tokensSigned);
+      }
+      for (const id of tokenFloor.keys()) if (!ids.has(id)) tokenFloor.delete(id);
       const findings = await keys.reconcile();
       tally.findings += findings.length;
       // A purge killed half way through the chunks shows twice: a trashed entry without its secret,
@@ -221,7 +282,7 @@ describe('crash safety under SIGKILL', () => {
       op.started?.();
       const begin = performance.now();
       // Most of a command's time is Node starting; its writes come at the end, so kills lean late.
-      const out = await runProcess(op.command, kill ? learned * (random.next() < 0.2 ? random.next() : 0.45 + 0.65 * random.next()) : null);
+      const out = op.run ? await op.run(random.next() < 0.7) : await runProcess(op.command, kill ? learned * (random.next() < 0.2 ? random.next() : 0.45 + 0.65 * random.next()) : null);
       if (!kill && out.status === 0) durations.set(op.name, Math.max(learned ?? 0, performance.now() - begin));
       if (out.killed) {
         tally.kills++;
@@ -233,6 +294,9 @@ describe('crash safety under SIGKILL', () => {
       await check(`${op.name}${out.killed ? ' (killed)' : ''}`, ++checks % 10 === 0);
     }
     await check('the end', true);
+    // Temporary files of killed list writes are removed by the next write, under the lock.
+    await keys.catalog.update(() => undefined);
+    expect((await readdir(box.dataDir)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
     console.log(`crash campaign: seed ${SEED}: ${tally.kills} kills, ${tally.completed} completed, ${tally.findings} findings (${tally.recovered} recovered, ${tally.purgedLeftovers} purged), ${Math.round((performance.now() - started) / 1000)} s; kills by operation ${JSON.stringify(tally.byOp)}`);
     expect(tally.kills).toBeGreaterThanOrEqual(KILLS);
     await clearService(box.service);

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { KeyManager } from '../../src/core/keyManager';
 import { KeytarStore } from '../../src/core/keytarStore';
 import { newKeyLifecycle } from '../../src/shared/keys';
+import { pooledKey } from './keyPool';
 
 /** A keychain service name no other test (or person) uses. */
 export function uniqueService(): string {
@@ -32,12 +33,15 @@ export interface Sandbox {
   cleanup(): Promise<void>;
 }
 
-/** A fresh data folder and keychain service on the real keychain. */
-export async function sandbox(options: { chunkSize?: number } = {}): Promise<Sandbox> {
+/**
+ * A fresh data folder and keychain service on the real keychain. New keys come from
+ * the run's pool of keys made ahead (keyPool.ts) unless `generate: 'real'`.
+ */
+export async function sandbox(options: { chunkSize?: number; generate?: 'pool' | 'real' } = {}): Promise<Sandbox> {
   const dataDir = await tempDir();
   const service = uniqueService();
   const store = new KeytarStore(service);
-  const keys = new KeyManager({ dataDir, store, chunkSize: options.chunkSize });
+  const keys = new KeyManager({ dataDir, store, chunkSize: options.chunkSize, generateKey: options.generate === 'real' ? undefined : pooledKey });
   return {
     dataDir,
     service,

@@ -1,11 +1,11 @@
-import { memo, useEffect, useMemo, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import type { KeyRecord } from '../../../shared/keys';
 import { randomartFromFingerprint } from '../../../shared/randomart';
 import { rotationProgress } from '../../../shared/rotation';
 import { Randomart } from '../components/Randomart';
 import { badgeOf, StatusBadge } from '../components/StatusBadge';
 import { groupByAppId, shortAppId } from '../lib/groupKeys';
-import { formatDate, visibleKeys, type SortOrder } from '../lib/sortKeys';
+import { formatDate, prepareSorting, visibleKeys, type SortOrder } from '../lib/sortKeys';
 
 export type ListView = 'keys' | 'trash';
 
@@ -40,10 +40,30 @@ const KeyRow = memo(function KeyRow({ item, badge, rotation, selected, onSelect 
 });
 
 /**
- * Rows rendered at first and per "Show more": enough to fill any screen, few
- * enough that 10,000 keys never cost 10,000 rows of DOM. Filtering narrows it.
+ * Rows rendered at first and per "Show more": enough to fill a tall screen, few
+ * enough that a re-sort or filter re-renders within a frame however many keys
+ * there are. Scrolling to the end shows the next page; so does the button.
  */
-export const PAGE_SIZE = 200;
+export const PAGE_SIZE = 50;
+
+/** The "Show more" button, which also shows the next page when it scrolls into view. */
+function ShowMore({ rendered, remaining, onMore }: { rendered: number; remaining: number; onMore: (rendered: number) => void }) {
+  const button = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    const element = button.current;
+    if (!element || typeof IntersectionObserver === 'undefined') return;
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((entry) => entry.isIntersecting)) onMore(rendered);
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [rendered, onMore]);
+  return (
+    <button ref={button} type="button" className="show-more" onClick={() => onMore(rendered)}>
+      Show {Math.min(PAGE_SIZE, remaining)} more of {remaining} (or filter)
+    </button>
+  );
+}
 
 /** The sidebar: keys grouped by AppID (each headed by its current key), or the trash; filter and sort. */
 export function KeyList({ keys, problemIds, selectedId, onSelect, view, onViewChange }: Props) {
@@ -55,6 +75,10 @@ export function KeyList({ keys, problemIds, selectedId, onSelect, view, onViewCh
   const shown = useMemo(() => visibleKeys(inView, filter, order), [inView, filter, order]);
   const [limit, setLimit] = useState(PAGE_SIZE);
   useEffect(() => setLimit(PAGE_SIZE), [filter, order, view]);
+  // The first sort by label would otherwise pay for making the collator.
+  useEffect(() => void (typeof requestIdleCallback === 'function' ? requestIdleCallback(prepareSorting) : setTimeout(prepareSorting, 0)), []);
+  // From the count shown when asked: a click and the scroll observer asking together add one page, not two.
+  const showMore = useMemo(() => (rendered: number) => setLimit((current) => Math.max(current, rendered + PAGE_SIZE)), []);
   // Groups keep their order; rows are cut after `limit` across them, and the selected key stays rendered.
   const grouped = useMemo(() => (view === 'trash' ? [{ appId: null, current: null, keys: shown }] : groupByAppId(shown)), [shown, view]);
   const flat = grouped.flatMap((group) => group.keys);
@@ -95,21 +119,19 @@ export function KeyList({ keys, problemIds, selectedId, onSelect, view, onViewCh
               </h2>
             )}
             <ul className="key-rows">
-              {rows.map((item) => {
+              {rows.map((item, position) => {
                 const old = item.rotationOf ? byId.get(item.rotationOf) : undefined;
                 const progress = item.rotationOf && item.status !== 'trashed' ? rotationProgress(item, old) : null;
                 const rotation = progress && !progress.done ? `Rotation of ${old?.label ?? 'a deleted key'}: step ${progress.step} of 3` : null;
-                return <KeyRow key={item.id} item={item} badge={badgeOf(item, problemIds)} rotation={rotation} selected={item.id === selectedId} onSelect={onSelect} />;
+                // Keyed by position, not id: a re-sort or filter then updates the rows in place instead of
+                // replacing each one (a row holds no state of its own, and focus is on the filter or sort control).
+                return <KeyRow key={position} item={item} badge={badgeOf(item, problemIds)} rotation={rotation} selected={item.id === selectedId} onSelect={onSelect} />;
               })}
             </ul>
           </section>
         );
       })}
-      {renderedCount < flat.length && (
-        <button type="button" className="show-more" onClick={() => setLimit(renderedCount + PAGE_SIZE)}>
-          Show {Math.min(PAGE_SIZE, flat.length - renderedCount)} more of {flat.length - renderedCount} (or filter)
-        </button>
-      )}
+      {renderedCount < flat.length && <ShowMore rendered={renderedCount} remaining={flat.length - renderedCount} onMore={showMore} />}
       {shown.length === 0 && inView.length > 0 && <p className="key-list-empty">No key matches “{filter}”.</p>}
       {inView.length === 0 && <p className="key-list-empty">{view === 'trash' ? 'The trash is empty.' : 'No keys; deleted ones are in the Trash.'}</p>}
     </nav>
