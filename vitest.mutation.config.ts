@@ -1,5 +1,5 @@
-import { defineConfig } from 'vitest/config';
 import { createRequire } from 'node:module';
+import { defineConfig } from 'vitest/config';
 import base from './vitest.config';
 
 // Stryker runs the tests in worker threads, and Node unloads a native addon when
@@ -14,16 +14,27 @@ createRequire(import.meta.url)('keytar');
 // could not kill a mutant and would only slow every run down. The IPC fuzz test
 // is left out too: it covers every handler, so it would run (for seconds) against
 // nearly every mutant, and the dispatcher's own tests check the same refusals.
+//
+// Each group of stryker.config.mjs runs the test files about its modules. A mutant
+// that only a test outside its group could kill counts as surviving, so a group's
+// score is, if anything, lower than the whole suite's. The catalog is used by every
+// test with a key, and the backup tests spend seconds in scrypt: without the split,
+// each surviving catalog mutant would wait for the whole suite.
+const ALL = ['test/core/**/*.test.ts', 'test/main/dispatch.test.ts', 'test/main/security.test.ts'];
+const GROUP_TESTS: Record<string, string[]> = {
+  rules: ALL,
+  files: ['test/core/catalog*.test.ts', 'test/core/edges.test.ts', 'test/core/keyManager.test.ts', 'test/core/lifecycle.test.ts', 'test/core/ruleMessages.test.ts', 'test/main/dispatch.test.ts'],
+  ipc: ['test/main/dispatch.test.ts', 'test/main/security.test.ts'],
+  keys: ['test/core/vault.test.ts', 'test/core/keyManager.test.ts', 'test/core/lifecycle.test.ts', 'test/core/token.test.ts', 'test/core/importKey.test.ts', 'test/core/edges.test.ts', 'test/core/keychainRace.test.ts', 'test/core/catalogMigration.test.ts', 'test/main/dispatch.test.ts'],
+  backup: ['test/core/backup.test.ts', 'test/core/keyManager.test.ts', 'test/main/dispatch.test.ts'],
+};
+
 // (Spread, not mergeConfig: mergeConfig would append to the base `include` list.)
 export default defineConfig({
   ...base,
   test: {
     ...base.test,
-    include: [
-      'test/core/**/*.test.ts',
-      'test/main/dispatch.test.ts',
-      'test/main/security.test.ts',
-    ],
+    include: GROUP_TESTS[process.env.JAAS_MUTATION_GROUP ?? ''] ?? ALL,
     reporters: ['default'],
   },
 });

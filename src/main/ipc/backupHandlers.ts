@@ -1,12 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { backupNeeds, checkRecipient, MAX_BACKUP_BYTES } from '../../core/backupFile';
 import { CoreError } from '../../core/errors';
 import type { KeyManager } from '../../core/keyManager';
 import { passphraseStrength } from '../../core/passphrase';
 import type { Desktop } from '../desktop';
 import type { Handlers } from './handlers';
+
+/** The backup format (zod, age) loads with the first backup step, as in the core, not with the window. */
+const backupFile = () => import('../../core/backupFile');
 
 type BackupHandlers = Pick<Handlers, 'passphraseStrength' | 'checkRecipient' | 'myRecipient' | 'backupKeys' | 'chooseBackupFile' | 'previewRestore' | 'restoreBackup'>;
 
@@ -24,6 +26,7 @@ export function createBackupHandlers(keys: KeyManager, desktop: Desktop, recheck
     const path = chosen.get(fileId);
     if (!path) throw new CoreError('invalid_input', 'Choose the backup file again.');
     try {
+      const { MAX_BACKUP_BYTES } = await backupFile();
       if ((await stat(path)).size > MAX_BACKUP_BYTES) throw new CoreError('invalid_backup', `${basename(path)} is far too large to be a backup of this app.`);
       return await readFile(path, 'utf8');
     } catch (error) {
@@ -35,7 +38,7 @@ export function createBackupHandlers(keys: KeyManager, desktop: Desktop, recheck
   return {
     passphraseStrength: ({ passphrase }) => passphraseStrength(passphrase),
     async checkRecipient({ recipient }) {
-      const problem = await checkRecipient(recipient);
+      const problem = await (await backupFile()).checkRecipient(recipient);
       return { ok: problem === null, problem };
     },
     myRecipient: async () => ({ recipient: await keys.backups.recipient() }),
@@ -52,7 +55,7 @@ export function createBackupHandlers(keys: KeyManager, desktop: Desktop, recheck
       if (path === null) throw new CoreError('cancelled', 'No file was chosen.');
       const fileId = randomBytes(16).toString('hex');
       chosen.set(fileId, path);
-      return { fileId, name: basename(path), needs: await backupNeeds(await readChosen(fileId)) };
+      return { fileId, name: basename(path), needs: await (await backupFile()).backupNeeds(await readChosen(fileId)) };
     },
     previewRestore: async ({ fileId, passphrase }) => keys.backups.plan(await readChosen(fileId), passphrase),
     async restoreBackup({ fileId, passphrase }) {
