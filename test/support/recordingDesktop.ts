@@ -18,7 +18,9 @@ export class RecordingDesktop implements Desktop {
     return this.savePaths.shift()!;
   }
   openPaths: Array<string | null> = [];
-  async chooseOpenPath(): Promise<string | null> {
+  openRequests: Array<Parameters<Desktop['chooseOpenPath']>[0]> = [];
+  async chooseOpenPath(request: Parameters<Desktop['chooseOpenPath']>[0]): Promise<string | null> {
+    this.openRequests.push(request);
     if (this.openPaths.length === 0) throw new Error('test did not expect an open dialog');
     return this.openPaths.shift()!;
   }
