@@ -1,6 +1,6 @@
 import { readFile, rm, stat, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { privatePkcs8Pem } from '../../src/core/rsa';
 import { createDispatcher } from '../../src/main/ipc/dispatch';
 import { createHandlers, type Handlers } from '../../src/main/ipc/handlers';
@@ -26,10 +26,14 @@ describe('the window’s handlers', () => {
   beforeAll(async () => {
     box = await sandbox();
     dir = await tempDir();
+    keyId = (await box.keys.generate({ label: 'prod/eu' })).id;
+    await box.keys.recordKid(keyId, KID);
+  });
+  // Made for each test, not once: Stryker credits code run in beforeAll to no test, and
+  // would then never run these tests against a mutant of the handler table.
+  beforeEach(() => {
     desktop = new RecordingDesktop();
     handlers = createHandlers(box.keys, desktop);
-    keyId = (await handlers.generateKey({ label: 'prod/eu' })).id;
-    await handlers.recordKid({ id: keyId, kid: KID });
   });
   afterAll(async () => {
     await box.cleanup();
@@ -49,6 +53,12 @@ describe('the window’s handlers', () => {
     expect(trashed).toMatchObject({ id: withApp.id, status: 'trashed' });
     expect(trashed).not.toHaveProperty('publicPem');
     expect(await handlers.undeleteKey({ id: withApp.id })).toMatchObject({ id: withApp.id, status: 'needs-kid' });
+    const history = await handlers.keyHistory({ id: withApp.id });
+    expect(history).toEqual(await box.keys.history(withApp.id));
+    expect(history.map((entry) => entry.event)).toEqual(['undeleted', 'trashed', 'renamed', 'created']);
+    await handlers.recordKid({ id: withApp.id, kid: `${APP_ID}/bbb222` });
+    expect(await handlers.retireKey({ id: withApp.id })).toMatchObject({ id: withApp.id, status: 'retired' });
+    expect(await handlers.unretireKey({ id: withApp.id })).toMatchObject({ id: withApp.id, status: 'active' });
   });
 
   it('lists the keys with the findings, keychain and name of the last keychain check', async () => {

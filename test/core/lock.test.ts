@@ -1,0 +1,75 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { readFile, rm, utimes, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SerialQueue, withFileLock } from '../../src/core/lock';
+import { tempDir } from '../support/fixtures';
+
+// The cross-process lock, in this process: which lock files are taken over and
+// which are respected. (test/proof/lock.test.ts kills real holders with SIGKILL.)
+
+const deadPid = () => spawnSync(process.execPath, ['-e', '0']).pid!;
+const living = spawn('sleep', ['600']);
+afterAll(() => living.kill());
+
+describe('withFileLock', () => {
+  let dir: string;
+  let lock: string;
+  beforeEach(async () => {
+    dir = await tempDir();
+    lock = join(dir, 'keys.json.lock');
+  });
+  afterEach(() => rm(dir, { recursive: true, force: true }));
+
+  /** What the lock file says while the work runs, or why the lock was not had. */
+  const holderDuringWork = () => withFileLock(lock, () => readFile(lock, 'utf8')).catch((error: { code?: string }) => `refused: ${error.code}`);
+
+  it('writes its own pid while it works, and removes the file after, also when the work fails', async () => {
+    expect(await holderDuringWork()).toBe(String(process.pid));
+    await expect(readFile(lock)).rejects.toMatchObject({ code: 'ENOENT' });
+    await expect(withFileLock(lock, async () => { throw new Error('work failed'); })).rejects.toThrow('work failed');
+    await expect(readFile(lock)).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
+  it('takes over a lock whose owner is dead, or whose pid is no pid at all', async () => {
+    for (const owner of [String(deadPid()), 'abc', '-4', '0', '1.5']) {
+      await writeFile(lock, owner);
+      expect(await holderDuringWork(), owner).toBe(String(process.pid));
+    }
+  });
+
+  it('takes over a lock left empty for more than two seconds, and one older than thirty whatever its owner', async () => {
+    const past = (seconds: number) => new Date(Date.now() - seconds * 1000);
+    await writeFile(lock, '');
+    await utimes(lock, past(3), past(3));
+    expect(await holderDuringWork()).toBe(String(process.pid));
+    await writeFile(lock, String(living.pid));
+    await utimes(lock, past(31), past(31));
+    expect(await holderDuringWork()).toBe(String(process.pid));
+  });
+
+  it('removes a takeover marker that a killed process left', async () => {
+    await writeFile(lock, String(deadPid()));
+    await writeFile(`${lock}.takeover`, String(deadPid()));
+    await utimes(`${lock}.takeover`, new Date(Date.now() - 6000), new Date(Date.now() - 6000));
+    expect(await holderDuringWork()).toBe(String(process.pid));
+    await expect(readFile(`${lock}.takeover`)).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+});
+
+describe('SerialQueue', () => {
+  it('runs one piece of work at a time, in order, and goes on after one fails', async () => {
+    const queue = new SerialQueue();
+    const events: string[] = [];
+    const step = (name: string, fail = false) => queue.run(async () => {
+      events.push(`start ${name}`);
+      await new Promise((resolve) => setImmediate(resolve));
+      events.push(`end ${name}`);
+      if (fail) throw new Error(name);
+      return name;
+    });
+    const results = await Promise.allSettled([step('a'), step('b', true), step('c')]);
+    expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(events).toEqual(['start a', 'end a', 'start b', 'end b', 'start c', 'end c']);
+  });
+});
