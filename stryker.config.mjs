@@ -20,10 +20,8 @@ const GROUPS = {
     'src/core/atomicFile.ts', 'src/core/exportFile.ts', 'src/core/lock.ts',
   ],
   ipc: ['src/main/ipc/**/*.ts'],
-  keys: [
-    'src/core/vault.ts', 'src/core/keytarStore.ts', 'src/core/keyManager.ts', 'src/core/lifecycle.ts', 'src/core/signer.ts',
-    'src/core/importKey.ts', 'src/core/openssh.ts',
-  ],
+  keys: ['src/core/vault.ts', 'src/core/keytarStore.ts', 'src/core/lifecycle.ts', 'src/core/signer.ts'],
+  manager: ['src/core/keyManager.ts', 'src/core/importKey.ts', 'src/core/openssh.ts'],
   backup: ['src/core/backup.ts', 'src/core/backupFile.ts'],
 };
 const group = process.env.JAAS_MUTATION_GROUP || 'all';

@@ -21,21 +21,31 @@ interface UiBox {
 export interface UiFigures {
   size: number;
   firstList: number;
+  /** Main-thread work of the update: React's render and commit (synchronous for input events) and the layout it forces. */
   filter: number;
   sort: number;
+  /** The same, until the frame after the update: adds the wait for the next frame, up to one frame interval. */
+  filterToFrame: number;
+  sortToFrame: number;
 }
 
-/** Sets a control's value as a person's input would and returns the time until the frame after React's update. */
-function inputToNextFrame(page: Page, label: string, value: string, event: 'input' | 'change'): Promise<number> {
+/**
+ * Sets a control's value as a person's input would. Returns the main-thread work (React
+ * handles input events synchronously; reading offsetHeight forces the layout) and the
+ * time until the frame after the update.
+ */
+function inputToNextFrame(page: Page, label: string, value: string, event: 'input' | 'change'): Promise<{ work: number; toFrame: number }> {
   return page.getByLabel(label).evaluate(async (element, [value, event]) => {
     const control = element as HTMLInputElement | HTMLSelectElement;
     const setter = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(control), 'value')!.set!;
     const start = performance.now();
     setter.call(control, value);
     control.dispatchEvent(new Event(event, { bubbles: true }));
+    void document.body.offsetHeight;
+    const work = performance.now() - start;
     // requestAnimationFrame runs before the next paint; the task after it runs once that frame is out.
     await new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-    return performance.now() - start;
+    return { work, toFrame: performance.now() - start };
   }, [value, event] as const);
 }
 
@@ -68,10 +78,10 @@ export async function measureUi(harness: UiHarness, sizes: readonly number[]): P
           const sort = await inputToNextFrame(app.page, 'Sort keys', 'label', 'change');
           await app.page.locator('.key-row-label').first().filter({ hasText: /^key 0$/ }).waitFor();
           await inputToNextFrame(app.page, 'Sort keys', 'newest', 'change');
-          samples.push({ firstList, filter, sort });
+          samples.push({ firstList, filter: filter.work, sort: sort.work, filterToFrame: filter.toFrame, sortToFrame: sort.toFrame });
         }
         const median = (pick: (sample: Omit<UiFigures, 'size'>) => number) => samples.map(pick).sort((a, b) => a - b)[1]!;
-        figures.push({ size, firstList: median((s) => s.firstList), filter: median((s) => s.filter), sort: median((s) => s.sort) });
+        figures.push({ size, firstList: median((s) => s.firstList), filter: median((s) => s.filter), sort: median((s) => s.sort), filterToFrame: median((s) => s.filterToFrame), sortToFrame: median((s) => s.sortToFrame) });
       } finally {
         await app.close();
       }
