@@ -1,9 +1,10 @@
-import { createInterface } from 'node:readline/promises';
 import { CoreError } from '../core/errors';
 import type { CommandContext } from './commandTypes';
 
 /** One answer typed at the terminal, prompted on stderr so stdout stays the command's output. */
 export async function ask(context: CommandContext, question: string): Promise<string> {
+  // readline loads only for a command that asks: every command pays for what it imports at start.
+  const { createInterface } = await import('node:readline/promises');
   const prompt = createInterface({ input: context.stdin, output: process.stderr });
   try {
     return (await prompt.question(question)).trim();

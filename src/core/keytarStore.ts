@@ -1,6 +1,5 @@
 import { createRequire } from 'node:module';
 import { CoreError } from './errors';
-import { keychainName } from './keychainName';
 import { SerialQueue } from './lock';
 import type { SecretStore } from './vault';
 
@@ -88,8 +87,9 @@ export class KeytarStore implements SecretStore {
     return guarded(() => loadKeytar().deletePassword(this.service, account));
   }
 
-  describe(): Promise<string> {
-    return keychainName();
+  async describe(): Promise<string> {
+    // Loaded when asked (doctor, the window's status bar): it brings child_process, which `list` never needs.
+    return (await import('./keychainName')).keychainName();
   }
 
   async accounts(): Promise<string[]> {

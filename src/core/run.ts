@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { constants, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -52,6 +51,8 @@ export async function runWithKey(signer: Signer, options: RunOptions): Promise<n
     values = { ...values, privateKey: signer.privateKeyPem() };
   }
   const cleanup = () => (folder ? rm(folder, { recursive: true, force: true }) : Promise.resolve());
+  // Imported here: every jaas-keys command loads this module (removeStaleKeyFolders), few run a program.
+  const { spawn } = await import('node:child_process');
   const child = spawn(options.command, options.args, { stdio: 'inherit', env: runEnvironment(options.env, options.prefix, values) });
   const forward = new Map(FORWARDED_SIGNALS.map((signal) => [signal, () => void child.kill(signal)]));
   for (const [signal, handler] of forward) process.on(signal, handler);
