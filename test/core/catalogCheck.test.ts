@@ -19,12 +19,12 @@ const appId = fc.constantFrom('vpaas-magic-cookie-1fc542a3e4414a44b2611668195e2b
 
 /** A key that follows every rule: the status decides which fields are set. */
 const validKey = fc
-  .record({ id, label: fc.string({ minLength: 1, maxLength: 8 }), status: fc.constantFrom(...KEY_STATUSES), app: fc.option(appId), at: time, before: fc.constantFrom('needs-kid', 'active', 'retired'), tokens: fc.nat(1000), rotation: fc.option(id), backedUp: fc.option(time), omitBackup: fc.boolean() })
-  .map(({ id, label, status, app, at, before, tokens, rotation, backedUp, omitBackup }) => {
+  .record({ id, label: fc.string({ minLength: 1, maxLength: 8 }), source: fc.constantFrom('generated', 'imported', 'recovered', 'restored'), status: fc.constantFrom(...KEY_STATUSES), app: fc.option(appId), at: time, before: fc.constantFrom('needs-kid', 'active', 'retired'), tokens: fc.nat(1000), rotation: fc.option(id), backedUp: fc.option(time), omitBackup: fc.boolean() })
+  .map(({ id, label, source, status, app, at, before, tokens, rotation, backedUp, omitBackup }) => {
     const hasKid = status === 'active' || status === 'retired' || (status === 'trashed' && before !== 'needs-kid');
     const key: Record<string, unknown> = {
       id, label, appId: hasKid ? app ?? 'vpaas-magic-cookie-1fc542a3e4414a44b2611668195e2bfe' : app, kid: hasKid ? `vpaas-magic-cookie-1fc542a3e4414a44b2611668195e2bfe/${id.slice(0, 6)}` : null,
-      createdAt: at, kidRecordedAt: hasKid ? at : null, bits: 4096, fingerprint: `SHA256:${id}`, source: 'generated',
+      createdAt: at, kidRecordedAt: hasKid ? at : null, bits: 4096, fingerprint: `SHA256:${id}`, source,
       publicPem: '-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----\n', status, current: false,
       retiredAt: status === 'retired' ? at : null, trashedAt: status === 'trashed' ? at : null, purgeAfter: status === 'trashed' ? at : null,
       statusBeforeTrash: status === 'trashed' ? before : null, tokensSigned: tokens, lastTokenAt: tokens ? at : null,
@@ -54,19 +54,29 @@ const validCatalog = fc.record({ keys: fc.array(validKey, { maxLength: 6 }), his
 
 /** Values a damaged file might hold where a field should be. */
 const oddValue = fc.oneof(
-  fc.constantFrom(null, true, false, 0, -1, 1.5, 2 ** 53, '', ' ', 'yesterday', 'SHA256:', '0123456789abcdef', '0123456789ABCDEF', 'active', 'trashed', 'paused', 'generated', 'restored', '-----BEGIN PUBLIC KEY-----\n', '2026-01-01T00:00:00.000Z', [], {}, { label: 'x', kid: null, fingerprint: 'y' }),
+  fc.constantFrom(null, true, false, 0, -1, 1, 1.5, 4096, 2 ** 53, '', ' ', 'yesterday', '2026-13-45T00:00:00Z', 'SHA256:', 'SHA256', '0123456789abcdef', '0123456789abcdef0', ' 0123456789abcdef', '0123456789ABCDEF', '0123456789abcde',
+    'needs-kid', 'active', 'retired', 'trashed', 'paused', 'generated', 'imported', 'recovered', 'restored', 'created', 'exploded',
+    '-----BEGIN PUBLIC KEY-----\n', '-----BEGIN PUBLIC KEY-----', '2026-01-01T00:00:00.000Z', [], {}, { label: 'x', kid: null, fingerprint: 'y' }),
   fc.string({ maxLength: 5 }),
   fc.integer(),
 );
 
-type Damage = { where: 'key' | 'entry' | 'detail' | 'top'; index: number; field: string; action: 'set' | 'delete'; value: unknown };
+type Damage = { where: 'key' | 'entry' | 'detail' | 'top'; index: number; field: string; action: 'set' | 'delete' | 'tweak'; value: unknown; tweak: number };
 const damage = fc.record({
   where: fc.constantFrom('key', 'entry', 'detail', 'top') as fc.Arbitrary<Damage['where']>,
   index: fc.nat(5),
   field: fc.constantFrom('id', 'label', 'appId', 'kid', 'createdAt', 'kidRecordedAt', 'bits', 'fingerprint', 'source', 'publicPem', 'status', 'current', 'retiredAt', 'trashedAt', 'purgeAfter', 'statusBeforeTrash', 'tokensSigned', 'lastTokenAt', 'longestTokenSeconds', 'rotationOf', 'lastBackupAt', 'at', 'keyId', 'event', 'detail', 'note', 'fingerprint', 'version', 'keys', 'history', 'extra', '__proto__'),
-  action: fc.constantFrom('set', 'delete') as fc.Arbitrary<Damage['action']>,
+  action: fc.constantFrom('set', 'delete', 'tweak', 'tweak') as fc.Arbitrary<Damage['action']>,
   value: oddValue,
+  tweak: fc.nat(6),
 });
+
+/** A value next to the one there: one character more or less, another case, a space, a fraction. */
+function tweaked(value: unknown, how: number): unknown {
+  if (typeof value === 'number') return [value + 0.5, -value, value * 1e13, value + 1, value - 1, 0, NaN][how];
+  if (typeof value !== 'string') return value;
+  return [`${value}0`, value.slice(1), ` ${value}`, value.toUpperCase(), `${value}\n`, value.slice(0, -1), `${value}Z`][how];
+}
 
 function spoil(catalog: Record<string, unknown>, change: Damage): void {
   // An earlier change may have removed or replaced the lists themselves.
@@ -79,6 +89,7 @@ function spoil(catalog: Record<string, unknown>, change: Damage): void {
     : (history[change.index % Math.max(history.length, 1)]?.detail as Record<string, unknown> | undefined);
   if (typeof target !== 'object' || target === null) return;
   if (change.action === 'delete') delete target[change.field];
+  else if (change.action === 'tweak') target[change.field] = tweaked(target[change.field], change.tweak);
   // defineProperty, as JSON.parse does: `__proto__` becomes an own field, not the prototype.
   else Object.defineProperty(target, change.field, { value: change.value, enumerable: true, writable: true, configurable: true });
 }
