@@ -25,8 +25,9 @@ export function createBackupHandlers(keys: KeyManager, desktop: Desktop, recheck
   async function readChosen(fileId: string): Promise<string> {
     const path = chosen.get(fileId);
     if (!path) throw new CoreError('invalid_input', 'Choose the backup file again.');
+    // Outside the try: a module that fails to load is not a file that cannot be read.
+    const { MAX_BACKUP_BYTES } = await backupFile();
     try {
-      const { MAX_BACKUP_BYTES } = await backupFile();
       if ((await stat(path)).size > MAX_BACKUP_BYTES) throw new CoreError('invalid_backup', `${basename(path)} is far too large to be a backup of this app.`);
       return await readFile(path, 'utf8');
     } catch (error) {

@@ -6,12 +6,13 @@ export type SortOrder = 'label' | 'newest' | 'oldest';
 // options does on every call) costs far more than using one, and the list does it per row.
 let collator: Intl.Collator | undefined;
 let dateFormat: Intl.DateTimeFormat | undefined;
+const labelCollator = () => (collator ??= new Intl.Collator(undefined, { sensitivity: 'base', numeric: true }));
+const shortDate = () => (dateFormat ??= new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric' }));
 
 /** Makes the collator and date format ahead (the first of each takes milliseconds), for idle time after the list shows. */
 export function prepareSorting(): void {
-  collator ??= new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
-  dateFormat ??= new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
-  collator.compare('a', 'b');
+  labelCollator().compare('a', 'b');
+  shortDate();
 }
 
 /** Each key's searchable text (label, AppID, kid, id, fingerprint), lower-cased once per record. */
@@ -31,8 +32,7 @@ export function visibleKeys(keys: readonly KeyRecord[], filter: string, order: S
   const needle = filter.trim().toLowerCase();
   const matching = needle ? keys.filter((key) => haystackOf(key).includes(needle)) : [...keys];
   if (order === 'label') {
-    prepareSorting();
-    const compare = collator!.compare;
+    const compare = labelCollator().compare;
     return matching.sort((a, b) => compare(a.label, b.label));
   }
   // Each time parsed once, not once per comparison.
@@ -43,6 +43,5 @@ export function visibleKeys(keys: readonly KeyRecord[], filter: string, order: S
 
 export function formatDate(iso: string | null): string {
   if (!iso) return 'unknown date';
-  dateFormat ??= new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
-  return dateFormat.format(new Date(iso));
+  return shortDate().format(new Date(iso));
 }

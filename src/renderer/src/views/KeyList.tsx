@@ -1,4 +1,4 @@
-import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { KeyRecord } from '../../../shared/keys';
 import { randomartFromFingerprint } from '../../../shared/randomart';
 import { rotationProgress } from '../../../shared/rotation';
@@ -78,7 +78,7 @@ export function KeyList({ keys, problemIds, selectedId, onSelect, view, onViewCh
   // The first sort by label would otherwise pay for making the collator.
   useEffect(() => void (typeof requestIdleCallback === 'function' ? requestIdleCallback(prepareSorting) : setTimeout(prepareSorting, 0)), []);
   // From the count shown when asked: a click and the scroll observer asking together add one page, not two.
-  const showMore = useMemo(() => (rendered: number) => setLimit((current) => Math.max(current, rendered + PAGE_SIZE)), []);
+  const showMore = useCallback((rendered: number) => setLimit((current) => Math.max(current, rendered + PAGE_SIZE)), []);
   // Groups keep their order; rows are cut after `limit` across them, and the selected key stays rendered.
   const grouped = useMemo(() => (view === 'trash' ? [{ appId: null, current: null, keys: shown }] : groupByAppId(shown)), [shown, view]);
   const flat = grouped.flatMap((group) => group.keys);
