@@ -18,9 +18,13 @@ export async function writeFileAtomic(path: string, content: string, mode = 0o60
     await handle.writeFile(content, 'utf8');
     await handle.sync();
     written = await handle.stat();
-  } finally {
-    await handle.close();
+  } catch (error) {
+    // A full disk: what was written of the temporary file is taken back, not left for the next writer.
+    await handle.close().catch(() => undefined);
+    await rm(temporary, { force: true });
+    throw error;
   }
+  await handle.close();
   try {
     await rename(temporary, path);
   } catch (error) {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import keytar from 'keytar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_ID, KID, clearService, tempDir, uniqueService } from '../support/fixtures';
+import { busConfigWithoutSecretService, lockedKeyring } from '../support/keychainFaults';
 import { runJaasKeys } from '../support/cli';
 import { opensslPublicFromPrivate } from '../support/oracles';
 
@@ -152,26 +153,18 @@ describe('jaas-keys, as a person runs it', () => {
 describe.runIf(process.platform === 'linux')('jaas-keys when the Secret Service is missing or locked', () => {
   it('says no Secret Service is installed when the bus has none', async () => {
     const dir = await tempDir();
-    const services = await tempDir();
-    const config = join(dir, 'session.conf');
-    await writeFile(config, `<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN" "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
-<busconfig><type>session</type><listen>unix:tmpdir=${dir}</listen><servicedir>${services}</servicedir>
-<policy context="default"><allow send_destination="*" eavesdrop="true"/><allow eavesdrop="true"/><allow own="*"/></policy></busconfig>`);
     const result = await runJaasKeys(['new', '--label', 'x'], { ...process.env, JAAS_KEYS_DATA_DIR: dir, JAAS_KEYS_SERVICE: uniqueService() }, undefined, [
-      'dbus-run-session', `--config-file=${config}`, '--', process.execPath, (await import('../support/cli')).CLI,
+      'dbus-run-session', `--config-file=${await busConfigWithoutSecretService()}`, '--', process.execPath, (await import('../support/cli')).CLI,
     ]);
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/No keychain service \(Secret Service\) is installed/);
   });
 
   it('says the keychain is locked when it is', async () => {
-    const home = await tempDir();
     const { CLI } = await import('../support/cli');
-    const sessionEnv = { ...process.env, XDG_DATA_HOME: home, XDG_RUNTIME_DIR: home, JAAS_KEYS_DATA_DIR: home, JAAS_KEYS_SERVICE: uniqueService() };
-    // One session makes the keyring with one password; the next starts the daemon with another, so it stays locked.
-    const made = await runJaasKeys(['--', 'sh', '-c', 'printf first | gnome-keyring-daemon --unlock --components=secrets >/dev/null && exec "$0" -e "require(\\"keytar\\").setPassword(\\"jaas-lock-probe\\",\\"a\\",\\"b\\")"', process.execPath], sessionEnv, undefined, ['dbus-run-session']);
-    expect(made.status).toBe(0);
-    const result = await runJaasKeys(['--', 'sh', '-c', 'printf second | gnome-keyring-daemon --unlock --components=secrets >/dev/null && exec "$0" "$1" new --label locked', process.execPath, CLI], sessionEnv, undefined, ['dbus-run-session']);
+    const locked = await lockedKeyring();
+    const home = locked.env.XDG_DATA_HOME!;
+    const result = await runJaasKeys([process.execPath, CLI, 'new', '--label', 'locked'], { ...locked.env, JAAS_KEYS_DATA_DIR: home, JAAS_KEYS_SERVICE: uniqueService() }, undefined, locked.command);
     expect(result.stderr).toMatch(/The keychain is locked/);
     expect(result.status).toBe(1);
     expect(execFileSync('ls', [home]).toString()).not.toContain('keys.json');

@@ -40,7 +40,8 @@ describe('Catalog', () => {
     const catalog = new Catalog(dir);
     await catalog.update((keys) => void keys.push(entry(1)));
     const abandoned = ['.keys.json.0123456789ab.tmp', '.keys.json.ba9876543210.tmp'];
-    const unrelated = ['.keys.json.notours.tmp', '.keys.v1.json.0123456789ab.tmp', 'notes.tmp'];
+    // Near misses of the pattern stay: another file's temporaries, a longer name, a name with more after `.tmp`.
+    const unrelated = ['.keys.json.notours.tmp', '.keys.v1.json.0123456789ab.tmp', 'notes.tmp', '.keys.json.x0123456789ab.tmp', '.keys.json.0123456789ab.tmp.keep'];
     for (const name of [...abandoned, ...unrelated]) await writeFile(join(dir, name), 'x');
     await catalog.read();
     expect(await readdir(dir)).toEqual(expect.arrayContaining(abandoned));

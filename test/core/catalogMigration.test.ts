@@ -2,6 +2,8 @@ import { copyFile, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Catalog } from '../../src/core/catalog';
+import { migrateV1 } from '../../src/core/catalogMigration';
+import type { CatalogV1 } from '../../src/core/catalogSchema';
 import { KeyManager } from '../../src/core/keyManager';
 import { ChunkedVault } from '../../src/core/vault';
 import { sandbox, type Sandbox } from '../support/fixtures';
@@ -103,5 +105,48 @@ describe('a version 2 key list damaged in each new field is refused and left as 
     await expect(box.keys.list()).rejects.toMatchObject({ code: 'catalog_corrupt', message: expect.stringMatching(where) });
     await expect(box.keys.rename('prod', 'x')).rejects.toMatchObject({ code: 'catalog_corrupt' });
     expect(await readFile(join(box.dataDir, 'keys.json'), 'utf8')).toBe(text);
+  });
+});
+
+describe('migrateV1, key by key', () => {
+  const NOW = new Date('2026-06-01T00:00:00.000Z');
+  const v1Key = (n: number, fields: Partial<CatalogV1['keys'][number]>): CatalogV1['keys'][number] => ({
+    id: n.toString(16).padStart(16, '0'), label: `key ${n}`, appId: null, kid: null, createdAt: null, kidRecordedAt: null, bits: 4096,
+    fingerprint: `SHA256:${n}`, source: 'generated', publicPem: '-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----\n', ...fields,
+  });
+
+  it('makes current, in each AppID, the active key whose kid came last; a tie keeps the earlier key; a key without a kid is never current', () => {
+    const { keys } = migrateV1({ version: 1, keys: [
+      v1Key(1, { appId: A, kid: `${A}/k1`, kidRecordedAt: '2026-01-02T00:00:00.000Z' }),
+      v1Key(2, { appId: A, kid: `${A}/k2`, kidRecordedAt: '2026-01-03T00:00:00.000Z' }),
+      v1Key(3, { appId: A, kid: `${A}/k3`, kidRecordedAt: '2026-01-01T00:00:00.000Z' }),
+      v1Key(4, { appId: B, kid: `${B}/k4`, kidRecordedAt: '2026-01-05T00:00:00.000Z' }),
+      v1Key(5, { appId: B, kid: `${B}/k5`, kidRecordedAt: '2026-01-05T00:00:00.000Z' }),
+      v1Key(6, { appId: 'vpaas-magic-cookie-ffffffffffffffffffffffffffffffff' }),
+      v1Key(7, {}),
+    ] }, NOW);
+    expect(keys.map((key) => [key.label, key.status, key.current])).toEqual([
+      ['key 1', 'active', false], ['key 2', 'active', true], ['key 3', 'active', false],
+      ['key 4', 'active', true], ['key 5', 'active', false],
+      ['key 6', 'needs-kid', false], ['key 7', 'needs-kid', false],
+    ]);
+  });
+
+  it('writes the history version 1 knew, oldest first, and the migration itself', () => {
+    const { history } = migrateV1({ version: 1, keys: [
+      v1Key(1, { appId: A, kid: `${A}/k1`, createdAt: '2026-02-01T00:00:00.000Z', kidRecordedAt: '2026-02-02T00:00:00.000Z' }),
+      v1Key(2, { createdAt: '2026-01-01T00:00:00.000Z', source: 'imported' }),
+      v1Key(3, { source: 'recovered' }),
+    ] }, NOW);
+    const from = 'from the version 1 key list';
+    expect(history.map(({ at, keyId, event, detail }) => [at, keyId.slice(-1), event, detail.kid, detail.note])).toEqual([
+      ['2026-01-01T00:00:00.000Z', '2', 'imported', null, from],
+      ['2026-02-01T00:00:00.000Z', '1', 'created', `${A}/k1`, from],
+      ['2026-02-02T00:00:00.000Z', '1', 'kid-recorded', `${A}/k1`, from],
+      [NOW.toISOString(), '1', 'migrated', `${A}/k1`, 'key list version 1 → 2: active, current key of its AppID'],
+      [NOW.toISOString(), '2', 'migrated', null, 'key list version 1 → 2: needs-kid'],
+      [NOW.toISOString(), '3', 'migrated', null, 'key list version 1 → 2: needs-kid'],
+    ]);
+    expect(history[0]!.detail).toMatchObject({ label: 'key 2', fingerprint: 'SHA256:2' });
   });
 });

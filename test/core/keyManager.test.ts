@@ -138,7 +138,10 @@ describe('KeyManager on the real keychain', () => {
 
     const recovered = await box.keys.recover(orphan.id, 'recovered');
     expect(recovered).toMatchObject({ id: orphan.id, fingerprint: orphan.fingerprint, source: 'recovered', createdAt: null });
-    await box.keys.lifecycle.purge('aaaaaaaaaaaaaaaa');
+    // A leftover is purged by its full id, and only by that: no entry names it.
+    await expect(box.keys.lifecycle.purge('aaaaaaaaaaaaaa')).rejects.toMatchObject({ code: 'key_not_found' });
+    expect(await box.keys.lifecycle.purge('aaaaaaaaaaaaaaaa')).toEqual({ id: 'aaaaaaaaaaaaaaaa', label: null, kid: null });
+    await expect(box.keys.lifecycle.purge('aaaaaaaaaaaaaaaa')).rejects.toMatchObject({ code: 'key_not_found' });
     await purgeNow(box.keys, lost.id);
     expect((await box.keys.reconcile())).toEqual([]);
   });

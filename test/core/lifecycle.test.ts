@@ -3,6 +3,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KeyManager } from '../../src/core/keyManager';
+import { assertCanSign } from '../../src/core/lifecycle';
+import { resolveKey } from '../../src/core/resolveKey';
 import type { KeyRecord } from '../../src/shared/keys';
 import { APP_ID, sandbox, type Sandbox } from '../support/fixtures';
 import { pooledKey } from '../support/keyPool';
@@ -148,5 +150,37 @@ describe('key lifecycle', () => {
     expect((await keys.history('staging two'))[0]).toMatchObject({ event: 'kid-changed', detail: { note: `was ${kid(APP_B, 'bb0001')}` } });
     const file = await readFile(join(box.dataDir, 'keys.json'), 'utf8');
     expect(file).not.toMatch(/PRIVATE KEY/);
+  });
+});
+
+describe('what a status does not allow, each refusal naming the way out', () => {
+  let box: Sandbox;
+  beforeAll(async () => {
+    box = await sandbox();
+  });
+  afterAll(() => box.cleanup());
+
+  it('refuses to sign with a retired or trashed key, to retire twice, and to unretire a key that is not retired', async () => {
+    const keys = new KeyManager({ dataDir: box.dataDir, store: box.store, generateKey: pooledKey });
+    const key = await keys.generate({ label: 'k' });
+    await expect(keys.lifecycle.unretire(key.id)).rejects.toMatchObject({ code: 'invalid_input', message: '"k" is not retired (it is needs-kid).' });
+    await keys.recordKid(key.id, kid(APP_ID, 'cc0001'));
+    await keys.lifecycle.retire(key.id);
+    await expect(keys.makeToken(key.id, TOKEN)).rejects.toMatchObject({
+      code: 'key_retired',
+      message: `"k" is retired and does not sign. Use the current key of ${APP_ID}, or unretire it: jaas-keys unretire ${key.id}`,
+    });
+    await expect(keys.lifecycle.retire(key.id)).rejects.toMatchObject({ code: 'key_retired', message: '"k" is already retired.' });
+    expect(await keys.lifecycle.unretire(key.id)).toMatchObject({ status: 'active', retiredAt: null, current: true });
+    await keys.lifecycle.trash(key.id);
+    await expect(keys.makeToken(key.id, TOKEN)).rejects.toMatchObject({ code: 'key_trashed', message: `"${key.id}" is in the trash. Undelete it first: jaas-keys undelete ${key.id}` });
+    // Found in the trash on purpose, the key itself still refuses to sign.
+    const inTrash = resolveKey(await keys.catalog.read(), key.id, 'trash');
+    expect(() => assertCanSign(inTrash)).toThrow(
+      expect.objectContaining({ code: 'key_trashed', message: `"k" is in the trash and does not sign. Undelete it first: jaas-keys undelete ${key.id}` }),
+    );
+    expect(await keys.lifecycle.undelete(key.id)).toMatchObject({ status: 'active', statusBeforeTrash: null, trashedAt: null, purgeAfter: null });
+    expect((await keys.history(key.id))[0]).toMatchObject({ event: 'made-current' });
+    expect((await keys.history(key.id))[1]).toMatchObject({ event: 'undeleted', detail: { note: 'back as active' } });
   });
 });

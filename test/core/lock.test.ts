@@ -48,6 +48,36 @@ describe('withFileLock', () => {
     expect(await holderDuringWork()).toBe(String(process.pid));
   });
 
+  /** Starts waiting for the lock, and after `ms` says whether it was had meanwhile. */
+  async function stillWaitingAfter(ms: number): Promise<{ waiting: boolean; outcome: Promise<string> }> {
+    let settled = false;
+    const outcome = holderDuringWork().finally(() => void (settled = true));
+    await new Promise((resolve) => setTimeout(resolve, ms));
+    return { waiting: !settled, outcome };
+  }
+
+  it('respects the lock of a living owner and of one being made this instant (empty, new), and takes it once released', async () => {
+    for (const owner of [String(living.pid), String(process.pid), '']) {
+      await writeFile(lock, owner);
+      const { waiting, outcome } = await stillWaitingAfter(400);
+      expect(waiting, `owner "${owner}"`).toBe(true);
+      expect(await readFile(lock, 'utf8')).toBe(owner);
+      await rm(lock);
+      expect(await outcome).toBe(String(process.pid));
+    }
+  });
+
+  it('gives up after ten seconds with a message that names the lock, and leaves the owner its lock', async () => {
+    await writeFile(lock, String(living.pid));
+    const started = Date.now();
+    await expect(withFileLock(lock, async () => 'ran')).rejects.toMatchObject({
+      code: 'catalog_busy',
+      message: `Another JaaS Key Manager process is busy with the keys (lock file ${lock}). Retry in a moment.`,
+    });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(10_000);
+    expect(await readFile(lock, 'utf8')).toBe(String(living.pid));
+  }, 20_000);
+
   it('removes a takeover marker that a killed process left', async () => {
     await writeFile(lock, String(deadPid()));
     await writeFile(`${lock}.takeover`, String(deadPid()));
