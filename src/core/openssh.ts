@@ -42,6 +42,7 @@ const CIPHERS: Record<string, { algorithm: string; keyLength: number; ivLength: 
   'aes192-ctr': { algorithm: 'aes-192-ctr', keyLength: 24, ivLength: 16 },
   'aes128-ctr': { algorithm: 'aes-128-ctr', keyLength: 16, ivLength: 16 },
   'aes256-cbc': { algorithm: 'aes-256-cbc', keyLength: 32, ivLength: 16 },
+  'aes192-cbc': { algorithm: 'aes-192-cbc', keyLength: 24, ivLength: 16 },
   'aes128-cbc': { algorithm: 'aes-128-cbc', keyLength: 16, ivLength: 16 },
 };
 

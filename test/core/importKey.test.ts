@@ -49,6 +49,16 @@ describe('importing the keys people already have', () => {
     run('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', files.ed25519]);
     files.ec = join(dir, 'ec.pem');
     run('openssl', ['genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256', '-out', files.ec]);
+    // The same EC key as SEC1 ("BEGIN EC PRIVATE KEY", openssl's traditional form), and a DSA block as old tools wrote it.
+    files['ec-sec1'] = join(dir, 'ec-sec1.pem');
+    run('openssl', ['ec', '-in', files.ec, '-out', files['ec-sec1']]);
+    files['dsa-traditional'] = join(dir, 'dsa.pem');
+    run('openssl', ['genpkey', '-genparam', '-algorithm', 'DSA', '-pkeyopt', 'dsa_paramgen_bits:1024', '-out', join(dir, 'dsa-params.pem')]);
+    run('openssl', ['genpkey', '-paramfile', join(dir, 'dsa-params.pem'), '-out', join(dir, 'dsa8.pem')]);
+    run('openssl', ['pkey', '-in', join(dir, 'dsa8.pem'), '-traditional', '-out', files['dsa-traditional']]);
+    // Each must reach the check of its PEM label, not a parse that fails the same way.
+    expect(readFileSync(files['ec-sec1']!, 'utf8')).toMatch(/^-----BEGIN EC PRIVATE KEY-----\n/);
+    expect(readFileSync(files['dsa-traditional']!, 'utf8')).toMatch(/^-----BEGIN DSA PRIVATE KEY-----\n/);
     files.rsa2048 = join(dir, 'rsa2048');
     run('ssh-keygen', ['-q', '-t', 'rsa', '-b', '2048', '-m', 'PEM', '-N', '', '-f', files.rsa2048]);
   });
@@ -94,17 +104,20 @@ describe('importing the keys people already have', () => {
   it.each([
     ['ssh-pub', 'public_key_only', /This is a public key/],
     ['spki', 'public_key_only', /This is a public key/],
-    ['ed25519', 'not_rsa', /ssh-ed25519 key, not RSA/],
-    ['ec', 'not_rsa', /EC key, not RSA/],
-    ['rsa2048', 'weak_key', /2048-bit RSA key; JaaS expects 4096/],
+    ['ed25519', 'not_rsa', /^This is an ssh-ed25519 key, not RSA\. JaaS API keys are 4096-bit RSA keys\.$/],
+    ['ec', 'not_rsa', /^This is an EC key, not RSA\. JaaS API keys are 4096-bit RSA keys\.$/],
+    ['ec-sec1', 'not_rsa', /^This is an EC key, not RSA\. JaaS API keys are 4096-bit RSA keys\.$/],
+    ['dsa-traditional', 'not_rsa', /^This is an DSA key, not RSA\. JaaS API keys are 4096-bit RSA keys\.$/],
+    ['rsa2048', 'weak_key', /^This is a 2048-bit RSA key; JaaS expects 4096 bits\. Make a new key instead\.$/],
   ])('refuses %s with %s', async (name, code, message) => {
     await expect(box.keys.importKey(readFileSync(files[name]!, 'utf8'), { label: name })).rejects.toMatchObject({ code, message: expect.stringMatching(message) });
   });
 
   it.each(['openssh-encrypted', 'pkcs1-encrypted', 'pkcs8-encrypted'])('asks for the passphrase of %s and refuses a wrong one', async (name) => {
     const text = readFileSync(files[name]!, 'utf8');
-    await expect(box.keys.importKey(text, { label: name })).rejects.toMatchObject({ code: 'passphrase_required' });
-    await expect(box.keys.importKey(text, { label: name, passphrase: 'wrong' })).rejects.toMatchObject({ code: 'wrong_passphrase' });
+    const kind = name.startsWith('openssh') ? 'OpenSSH private key' : 'private key';
+    await expect(box.keys.importKey(text, { label: name })).rejects.toMatchObject({ code: 'passphrase_required', message: `This ${kind} is protected by a passphrase. Enter it to import the key.` });
+    await expect(box.keys.importKey(text, { label: name, passphrase: 'wrong' })).rejects.toMatchObject({ code: 'wrong_passphrase', message: 'The passphrase is wrong: the key did not decrypt. Check it and try again.' });
   });
 
   it.each([
