@@ -19,7 +19,7 @@ const GROUPS = {
     'src/core/catalog.ts', 'src/core/catalogCheck.ts', 'src/core/catalogSchema.ts', 'src/core/catalogMigration.ts',
     'src/core/atomicFile.ts', 'src/core/exportFile.ts', 'src/core/lock.ts',
   ],
-  ipc: ['src/main/ipc/**/*.ts'],
+  ipc: ['src/main/ipc/**/*.ts', '!src/main/ipc/register.ts'],
   keys: ['src/core/vault.ts', 'src/core/keytarStore.ts', 'src/core/lifecycle.ts', 'src/core/signer.ts'],
   manager: ['src/core/keyManager.ts', 'src/core/importKey.ts', 'src/core/openssh.ts'],
   backup: ['src/core/backup.ts', 'src/core/backupFile.ts'],

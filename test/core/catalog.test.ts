@@ -62,6 +62,14 @@ describe('Catalog', () => {
     expect((await mine.read())[0]!.label).toBe('key 9');
   });
 
+  it('keeps labels in any script as they were typed, read back by a new reader', async () => {
+    const labels = ['plain ascii', 'café crème', 'ключ', '鍵 🔑', 'e\u0301'];
+    await new Catalog(dir).update((keys) => void keys.push(...labels.map((label, n) => ({ ...entry(n + 1), label }))));
+    expect((await new Catalog(dir).read()).map((key) => key.label)).toEqual(labels);
+    await new Catalog(dir).update((keys) => void keys.splice(1));
+    expect((await new Catalog(dir).read()).map((key) => key.label)).toEqual(['plain ascii']);
+  });
+
   it('refuses, loudly, a caller that edits the shared list it read', async () => {
     const catalog = new Catalog(dir);
     await catalog.update((keys) => void keys.push(entry(1)));

@@ -105,6 +105,38 @@ describe('the window’s handlers', () => {
     expect(await codeOf(handlers.exportPrivateKey({ id: keyId, format: 'pkcs8' }))).toMatch(/^cancelled:/);
   });
 
+  it('warns before a private export in plain words, and writes each export in the key’s history', async () => {
+    const path = join(dir, 'noted.pem');
+    desktop.confirmAnswers.push(true);
+    desktop.savePaths.push(path);
+    await handlers.exportPrivateKey({ id: keyId, format: 'pkcs1' });
+    expect(desktop.confirmRequests.at(-1)).toEqual({
+      message: 'Export the private key of "prod/eu" to a file?',
+      detail: 'Anyone who has this file can sign meeting tokens for your JaaS app. Store it somewhere safe, do not send it by email or chat, and delete it when you no longer need it. The key stays in the keychain either way.',
+      confirmLabel: 'Export private key',
+    });
+    const publicPath = join(dir, 'noted.pub');
+    desktop.savePaths.push(publicPath);
+    await handlers.savePublicKey({ id: keyId });
+    expect(await handlers.copyPublicKey({ id: keyId })).toEqual({ copied: true });
+    expect(desktop.clipboard).toBe(await box.keys.publicPem(keyId));
+    const notes = (await handlers.keyHistory({ id: keyId })).slice(0, 3).map(({ event, detail }) => [event, detail.note]);
+    expect(notes).toEqual([['public-exported', 'copied to the clipboard'], ['public-exported', `saved to ${publicPath}`], ['private-exported', 'PKCS#1 PEM']]);
+    expect(await codeOf(handlers.copyText({ text: privatePkcs8Pem(await pooledKey()) }))).toBe('invalid_input: Private key material is never put on the clipboard.');
+    expect(await codeOf(handlers.openExternal({ url: 'https://evil8x8.vc/' }))).toBe('invalid_input: Only the JaaS console and 8x8 documentation links open from the app.');
+  });
+
+  it('names saved files after the label, with every character a file name cannot hold replaced', async () => {
+    const odd = await box.keys.generate({ label: 'a/b\\c:d*e?f"g<h>i|j' });
+    desktop.savePaths.push(null);
+    await codeOf(handlers.savePublicKey({ id: odd.id }));
+    expect(desktop.saveRequests.at(-1)?.defaultName).toBe('a-b-c-d-e-f-g-h-i-j.pub');
+    const run = await box.keys.generate({ label: 'x//\\::y' });
+    desktop.savePaths.push(null);
+    await codeOf(handlers.savePublicKey({ id: run.id }));
+    expect(desktop.saveRequests.at(-1)?.defaultName).toBe('x-y.pub');
+  });
+
   it('imports pasted text and a chosen file, naming the format and whether it was encrypted', async () => {
     const pem = privatePkcs8Pem(await pooledKey());
     const pasted = await handlers.importKey({ text: pem, label: 'pasted', appId: APP_ID });
