@@ -27,7 +27,7 @@ const GROUP_TESTS: Record<string, string[]> = {
   ipc: ['test/main/dispatch.test.ts', 'test/main/handlers.test.ts', 'test/main/security.test.ts'],
   keys: ['test/core/vault.test.ts', 'test/core/keytarStore.test.ts', 'test/core/lifecycle.test.ts', 'test/core/token.test.ts', 'test/core/edges.test.ts', 'test/core/keychainRace.test.ts', 'test/core/keyManager.test.ts', 'test/main/dispatch.test.ts'],
   manager: ['test/core/keyManager.test.ts', 'test/core/keyManagerEdges.test.ts', 'test/core/openssh.test.ts', 'test/core/lifecycle.test.ts', 'test/core/token.test.ts', 'test/core/importKey.test.ts', 'test/core/edges.test.ts', 'test/core/catalogMigration.test.ts', 'test/main/dispatch.test.ts', 'test/main/handlers.test.ts'],
-  backup: ['test/core/backup.test.ts', 'test/core/keyManager.test.ts', 'test/main/dispatch.test.ts'],
+  backup: ['test/core/backup.test.ts', 'test/core/backupFile.test.ts', 'test/core/restore.test.ts', 'test/core/keyManager.test.ts', 'test/main/dispatch.test.ts'],
 };
 
 // (Spread, not mergeConfig: mergeConfig would append to the base `include` list.)
