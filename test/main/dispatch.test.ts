@@ -40,8 +40,9 @@ describe('IPC dispatcher over the real core and keychain', () => {
   afterAll(() => box.cleanup());
 
   it('refuses an unknown method', async () => {
-    expect(await call('readPrivateKey', { id: keyId })).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
-    expect(await call('__proto__', {})).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
+    const unknown = { ok: false, error: { code: 'unknown_method', message: 'The app asked for something the back end does not offer.' } };
+    expect(await call('readPrivateKey', { id: keyId })).toEqual(unknown);
+    expect(await call('__proto__', {})).toEqual(unknown);
   });
 
   it.each([undefined, '', 'file:///etc/passwd', 'https://evil.example/', 'app://other/index.html', 'http://localhost:5173/', 'not a url'])(
@@ -49,7 +50,7 @@ describe('IPC dispatcher over the real core and keychain', () => {
     async (url) => {
       const before = await box.keys.list();
       const result = await dispatch('renameKey', url, { id: keyId, label: 'hijacked' });
-      expect(result).toMatchObject({ ok: false, error: { code: 'forbidden_sender' } });
+      expect(result).toEqual({ ok: false, error: { code: 'forbidden_sender', message: 'This request did not come from the app’s own window.' } });
       expect(await box.keys.list()).toEqual(before);
     },
   );
@@ -82,6 +83,11 @@ describe('IPC dispatcher over the real core and keychain', () => {
   it.each(badInputs)('refuses %s(%j) at the boundary', async (method, input) => {
     const result = await call(method, input);
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining(`Refused ${method}`) } });
+  });
+
+  it('names the field and the rule it broke, or the request as a whole', async () => {
+    expect(await call('renameKey', { id: keyId, label: 5 })).toEqual({ ok: false, error: { code: 'invalid_input', message: 'Refused renameKey: label is not valid (Invalid input: expected string, received number).' } });
+    expect(await call('renameKey', null)).toEqual({ ok: false, error: { code: 'invalid_input', message: 'Refused renameKey: the request is not valid (Invalid input: expected object, received null).' } });
   });
 
   it('lists keys with the reconcile findings', async () => {
