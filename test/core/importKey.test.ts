@@ -120,6 +120,15 @@ describe('importing the keys people already have', () => {
     await expect(box.keys.importKey(text, { label: name, passphrase: 'wrong' })).rejects.toMatchObject({ code: 'wrong_passphrase', message: 'The passphrase is wrong: the key did not decrypt. Check it and try again.' });
   });
 
+  it('names an EC or DSA block by its label, even when its content is damaged', async () => {
+    for (const kind of ['EC', 'DSA']) {
+      await expect(box.keys.importKey(`-----BEGIN ${kind} PRIVATE KEY-----\nAAAA\n-----END ${kind} PRIVATE KEY-----\n`, { label: kind })).rejects.toMatchObject({
+        code: 'not_rsa',
+        message: `This is an ${kind} key, not RSA. JaaS API keys are 4096-bit RSA keys.`,
+      });
+    }
+  });
+
   it.each([
     ['', /No private key found/],
     ['hello world', /No private key found/],

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import keytar from 'keytar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KeyManager } from '../../src/core/keyManager';
@@ -25,9 +25,10 @@ describe('backing up and restoring among keys that are already there', () => {
   const made: Record<string, KeyRecord> = {};
 
   /** A backup of `from`'s keys, chosen as `options` say, that the target computer can open. */
-  async function backupFile(name: string, options: { refs?: string[]; includeTrash?: boolean } = {}): Promise<{ text: string; keys: KeyRecord[] }> {
+  async function backupFile(name: string, options: { refs?: string[]; includeTrash?: boolean; force?: boolean; to?: Sandbox } = {}): Promise<{ text: string; keys: KeyRecord[] }> {
     const path = join(dir, `${name}.age`);
-    const keys = await from.backups.write(path, { ...options, lock: { recipients: [await target.keys.backups.recipient()] } });
+    const { to = target, ...choice } = options;
+    const keys = await from.backups.write(path, { ...choice, lock: { recipients: [await to.keys.backups.recipient()] } });
     return { text: await readFile(path, 'utf8'), keys };
   }
   const outcomes = (items: RestoreItem[]) => items.map(({ label, outcome, restoredAs, reason }) => ({ label, outcome, restoredAs, reason }));
@@ -108,6 +109,34 @@ describe('backing up and restoring among keys that are already there', () => {
     expect((await keytar.findCredentials(target.service)).map((c) => c.account).filter((a) => a.startsWith(made.delta!.id))).toEqual([]);
     // The only findings are the squatter's, made above by moving an entry off its secret.
     expect((await here.reconcile()).map((finding) => [finding.kind, finding.id])).toEqual([['entry_without_secret', made.alpha!.id], ['secret_without_entry', squatter.id]]);
+  });
+
+  it('replaces a file only when told to, keeping it private (0600)', async () => {
+    await writeFile(join(dir, 'taken.age'), 'keep me');
+    await expect(backupFile('taken', { refs: ['beta'] })).rejects.toMatchObject({ code: 'file_exists' });
+    expect(await readFile(join(dir, 'taken.age'), 'utf8')).toBe('keep me');
+    const { text } = await backupFile('taken', { refs: ['beta'], force: true });
+    expect(text).toMatch(/^-----BEGIN AGE ENCRYPTED FILE-----/);
+    expect((await stat(join(dir, 'taken.age'))).mode & 0o777).toBe(0o600);
+  });
+
+  it('makes a restored key current when only other AppIDs have one here, and gives a purged key back its history once', async () => {
+    const other = await sandbox();
+    try {
+      await other.keys.recordKid((await other.keys.generate({ label: 'b-side' })).id, `${APP_B}/bb0001`);
+      const { text } = await backupFile('to-other', { refs: ['alpha'], to: other });
+      expect(outcomes(await other.keys.backups.restore(text))).toEqual([{ label: 'alpha', outcome: 'restored', restoredAs: null, reason: null }]);
+      expect(await other.keys.resolve('alpha')).toMatchObject({ id: made.alpha!.id, current: true });
+      expect((await other.keys.resolve(APP_B)).label).toBe('b-side');
+      // Purged here, then restored from the same backup: its old entries are not written twice.
+      await other.keys.lifecycle.trash('alpha');
+      await other.keys.lifecycle.purge('alpha');
+      await other.keys.backups.restore(text);
+      const events = (await other.keys.history(made.alpha!.id)).map((entry) => entry.event);
+      expect(events).toEqual(['restored', 'purged', 'trashed', 'restored', 'made-current', 'kid-recorded', 'created']);
+    } finally {
+      await other.cleanup();
+    }
   });
 
   it('finds the same key already here, under its own label or another, in the trash too, and changes nothing', async () => {
