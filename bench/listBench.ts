@@ -3,6 +3,7 @@
 // in the same run. Targets (issue 12): core list of 10,000 under 50 ms; the process
 // within 1.5 times a bare `node -e 0` measured alongside it.
 import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,7 +34,8 @@ async function keyFolder(size: number, version: 1 | 2, sample: { publicPem: stri
     id: n.toString(16).padStart(16, '0'), label: `key ${n}`, appId: null, kid: null, createdAt: new Date(Date.UTC(2026, 0, 1) + n * 60_000).toISOString(),
     kidRecordedAt: null, bits: 4096, fingerprint: sample.fingerprint, source: 'generated', publicPem: sample.publicPem, ...(version === 2 ? newKeyLifecycle() : {}),
   }));
-  await writeFile(join(dir, 'keys.json'), JSON.stringify(version === 2 ? { version, keys, history: [] } : { version, keys }, null, 2));
+  // A version 2 list carries the write mark the app writes (catalog.ts), which its read cache keys on.
+  await writeFile(join(dir, 'keys.json'), JSON.stringify(version === 2 ? { version, writeId: randomBytes(8).toString('hex'), keys, history: [] } : { version, keys }, null, 2));
   return dir;
 }
 

@@ -1,5 +1,6 @@
 import { isAscii } from 'node:buffer';
-import { readFileSync, type Stats } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { closeSync, openSync, readFileSync, readSync, type Stats } from 'node:fs';
 import { access, mkdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { HistoryEntry, KeyRecord } from '../shared/keys';
@@ -23,8 +24,32 @@ export interface CatalogState {
   history: HistoryEntry[];
 }
 
-/** A file's identity for the read cache: every write replaces the file by rename, so a new write is a new inode. */
+/**
+ * The read cache's key: the file's inode, size and time, and a mark each write of this
+ * app puts at the top of the file. The file's own identity alone cannot serve: ext4 hands a
+ * replaced file's inode to the next file, and its times move in steps of a few milliseconds,
+ * so two lists of one size written within one step looked the same (the race campaign read
+ * a stale list that way). The mark alone would miss a hand edit that kept it.
+ */
+const WRITE_ID = /^\{\s*"version":\s*2,\s*"writeId":\s*"([0-9a-f]{16})"/;
+const HEAD_BYTES = 96;
 const identityOf = (info: Stats) => `${info.ino}:${info.size}:${info.mtimeMs}`;
+
+/** The write mark at the top of the file, read without reading the rest; null if there is none. */
+function writeIdOnDisk(path: string): string | null {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch {
+    return null;
+  }
+  try {
+    const head = Buffer.alloc(HEAD_BYTES);
+    return WRITE_ID.exec(head.toString('latin1', 0, readSync(fd, head, 0, HEAD_BYTES, 0)))?.[1] ?? null;
+  } finally {
+    closeSync(fd);
+  }
+}
 
 /** The cached list is shared by every read: frozen, so a caller that edits what it read fails loudly instead of changing the next reader's list. */
 function frozen(state: CatalogState): CatalogState {
@@ -35,7 +60,7 @@ function frozen(state: CatalogState): CatalogState {
   return Object.freeze(state);
 }
 
-type Parsed = { version: 1; text: string; state: CatalogState } | { version: 2; state: CatalogState };
+type Parsed = { version: 1; text: string; state: CatalogState } | { version: 2; state: CatalogState; writeId: string | null };
 
 /**
  * The key metadata file: versioned JSON in the data folder, replaced atomically.
@@ -48,11 +73,11 @@ export class Catalog {
   private readonly lockPath: string;
   private readonly queue = new SerialQueue();
   /**
-   * The last version 2 file read, by its inode, size and modification time: every write
-   * replaces the file by rename (a new inode), so an unchanged identity is an unchanged list.
-   * Reads share it; `update` always parses afresh, since its change edits what it gets.
+   * The last version 2 list read or written, by its identity and write mark (above); a file
+   * without a mark, written by an older version, is parsed every time. Reads share it;
+   * `update` always parses afresh, since its change edits what it gets.
    */
-  private cached: { identity: string; state: CatalogState } | null = null;
+  private cached: { identity: string; writeId: string; state: CatalogState } | null = null;
 
   constructor(
     readonly dataDir: string,
@@ -69,9 +94,9 @@ export class Catalog {
   async readState(): Promise<CatalogState> {
     const info = await stat(this.path).catch(() => null);
     const identity = info ? identityOf(info) : null;
-    if (identity !== null && this.cached?.identity === identity) return this.cached.state;
+    if (this.cached !== null && this.cached.identity === identity && writeIdOnDisk(this.path) === this.cached.writeId) return this.cached.state;
     const parsed = await this.load();
-    if (parsed?.version === 2 && identity !== null) this.cached = { identity, state: frozen(parsed.state) };
+    if (parsed?.version === 2 && parsed.writeId !== null && identity !== null) this.cached = { identity, writeId: parsed.writeId, state: frozen(parsed.state) };
     if (parsed === null) return { keys: [], history: [] };
     if (parsed.version === 2) return parsed.state;
     // First open of a version 1 file: migrate it for good, under the lock.
@@ -104,8 +129,10 @@ export class Catalog {
     if (typeof version === 'number' && version > CATALOG_VERSION) {
       throw new CoreError('catalog_corrupt', `The key list ${this.path} was written by a newer version (format ${version}). Update JaaS Key Manager; the file was left as it is.`);
     }
+    const writeId = (json as { writeId?: unknown } | null)?.writeId;
+    const mark = typeof writeId === 'string' && /^[0-9a-f]{16}$/.test(writeId) ? writeId : null;
     const fast = version === 2 ? checkedCatalogV2(json) : null;
-    if (fast) return { version: 2, state: fast };
+    if (fast) return { version: 2, state: fast, writeId: mark };
     // A version 1 file, or one the fast check refused: the zod schemas, loaded only now, decide and say why.
     const { catalogV1Schema, catalogV2Schema } = await import('./catalogSchema');
     if (version === 1) {
@@ -115,7 +142,7 @@ export class Catalog {
     }
     const v2 = catalogV2Schema.safeParse(json);
     if (!v2.success) throw this.corrupt(this.where(v2.error.issues[0]));
-    return { version: 2, state: v2.data };
+    return { version: 2, state: v2.data, writeId: mark };
   }
 
   private where(issue: { path: PropertyKey[]; message: string } | undefined): string {
@@ -144,9 +171,10 @@ export class Catalog {
         const result = await change(state.keys, state.history);
         // A writer killed between its temporary file and the rename left that file; none can be live under the lock.
         await removeAbandonedTemporaries(this.path);
-        const written = await writeFileAtomic(this.path, `${JSON.stringify({ version: CATALOG_VERSION, keys: state.keys, history: state.history }, null, 2)}\n`);
-        // The next read needs no parse: this is the file as written, known by the identity it had before the rename.
-        this.cached = { identity: identityOf(written), state: frozen(state) };
+        const writeId = randomBytes(8).toString('hex');
+        const written = await writeFileAtomic(this.path, `${JSON.stringify({ version: CATALOG_VERSION, writeId, keys: state.keys, history: state.history }, null, 2)}\n`);
+        // The next read needs no parse while the file is still this one: its identity before the rename, and its mark.
+        this.cached = { identity: identityOf(written), writeId, state: frozen(state) };
         return result;
       });
     });

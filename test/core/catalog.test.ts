@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -32,7 +33,7 @@ describe('Catalog', () => {
     expect(await catalog.read()).toEqual([]);
     await catalog.update((keys) => void keys.push(entry(1)));
     const json = JSON.parse(await readFile(join(dir, 'keys.json'), 'utf8'));
-    expect(json).toEqual({ version: 2, keys: [entry(1)], history: [] });
+    expect(json).toEqual({ version: 2, writeId: expect.stringMatching(/^[0-9a-f]{16}$/), keys: [entry(1)], history: [] });
     expect((await stat(join(dir, 'keys.json'))).mode & 0o777).toBe(0o600);
   });
 
@@ -57,9 +58,30 @@ describe('Catalog', () => {
     expect(await mine.read()).toBe(first); // the state it wrote, shared, not parsed again
     await theirs.update((keys) => void keys.push(entry(2)));
     expect((await mine.read()).map((key) => key.id)).toEqual([entry(1).id, entry(2).id]);
-    // Same size, same content shape: only the inode and time tell the files apart.
+    // Same size, same content shape: only the write mark tells the files apart.
     await theirs.update((keys) => void (keys[0]!.label = 'key 9'));
     expect((await mine.read())[0]!.label).toBe('key 9');
+  });
+
+  it('is not fooled by a file with the same inode, size and time as the list it cached', async () => {
+    // What ext4 does to a cache keyed by inode and time: it gives a replaced file's inode to
+    // the next one, and two writes within one clock step get the same time. Here the other
+    // writer (an older version, which writes no mark) rewrites the file in place, at its size, and sets its time back.
+    const mine = new Catalog(dir);
+    await mine.update((keys) => void keys.push(entry(1)));
+    expect((await mine.read())[0]!.label).toBe('key 1');
+    const path = join(dir, 'keys.json');
+    const before = await stat(path);
+    const text = await readFile(path, 'utf8');
+    const theirs = text.replace(/"writeId": "[0-9a-f]{16}"/, (mark) => `"written": "${'x'.repeat(mark.length - 13)}"`).replace('"key 1"', '"key 2"');
+    expect(theirs.length).toBe(text.length);
+    // touch -r copies the time to the nanosecond, where utimes would round it.
+    execFileSync('cp', ['--preserve=timestamps', path, join(dir, 'time')]);
+    await writeFile(path, theirs);
+    execFileSync('touch', ['-r', join(dir, 'time'), path]);
+    const after = await stat(path);
+    expect([after.ino, after.size, after.mtimeMs]).toEqual([before.ino, before.size, before.mtimeMs]);
+    expect((await mine.read())[0]!.label).toBe('key 2');
   });
 
   it('keeps labels in any script as they were typed, read back by a new reader', async () => {
