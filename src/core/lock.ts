@@ -1,4 +1,5 @@
-import { mkdir, open, readFile, rm, stat } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { link, mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { CoreError } from './errors';
@@ -32,27 +33,52 @@ async function createExclusive(path: string, content: string): Promise<boolean> 
   }
 }
 
+/** What a lock file holds: its owner's pid and a random token, so no two locks read the same. */
+const lockText = () => `${process.pid} ${randomBytes(8).toString('hex')}`;
+const ageOf = (path: string) => stat(path).then((s) => Date.now() - s.mtimeMs, () => 0);
+
+/**
+ * Removes the lock at `lockPath` only if it is still the one that was judged abandoned
+ * (`judged`, its text). Between that judgement and now its owner may have released it and
+ * another process made a new lock at the same path; a plain rm would remove that live lock
+ * and let two processes in. So the file is moved aside first (atomic), read, and put back
+ * if it is not the judged one. Returns whether the judged lock was removed.
+ */
+export async function removeIfStill(lockPath: string, judged: string): Promise<boolean> {
+  const aside = `${lockPath}.${randomBytes(6).toString('hex')}.stale`;
+  try {
+    await rename(lockPath, aside);
+  } catch {
+    return false; // released meanwhile
+  }
+  const moved = (await readFile(aside, 'utf8').catch(() => '')).trim();
+  // An empty lock is judged by its age; a lock made this instant is empty too, but new.
+  const same = moved === judged && (judged !== '' || (await ageOf(aside)) > 2000);
+  if (!same) await link(aside, lockPath).catch(() => undefined);
+  await rm(aside, { force: true });
+  return same;
+}
+
 /**
  * Removes the lock if its owner is dead (killed, crashed) or it is very old. Two
  * processes may find the same dead owner at once: they take turns through a
- * takeover marker, and each reads the owner again inside it, so a fresh lock that
- * a quicker process just made is never removed.
+ * takeover marker, and each reads the owner again inside it; and the removal
+ * itself takes only the lock that was judged (removeIfStill).
  */
 async function takeOverIfAbandoned(lockPath: string): Promise<void> {
   const marker = `${lockPath}.takeover`;
   if (!(await createExclusive(marker, String(process.pid)))) {
-    const age = await stat(marker).then((s) => Date.now() - s.mtimeMs, () => 0);
-    if (age > TAKEOVER_STALE_MS) await rm(marker, { force: true });
+    if ((await ageOf(marker)) > TAKEOVER_STALE_MS) await rm(marker, { force: true });
     return;
   }
   try {
     const text = (await readFile(lockPath, 'utf8').catch(() => null))?.trim();
     if (text === undefined) return; // released meanwhile
-    const age = await stat(lockPath).then((s) => Date.now() - s.mtimeMs, () => 0);
+    const age = await ageOf(lockPath);
     // An empty file is a lock being made this instant, or one whose owner was killed
     // between creating and writing it: only the second is still empty a while later.
-    const abandoned = text === '' ? age > 2000 : !ownerAlive(Number(text));
-    if (abandoned || age > STALE_AFTER_MS) await rm(lockPath, { force: true });
+    const abandoned = text === '' ? age > 2000 : !ownerAlive(Number(text.split(' ')[0]));
+    if (abandoned || age > STALE_AFTER_MS) await removeIfStill(lockPath, text);
   } finally {
     await rm(marker, { force: true });
   }
@@ -67,7 +93,7 @@ export async function withFileLock<T>(lockPath: string, work: () => Promise<T>):
   await mkdir(dirname(lockPath), { recursive: true });
   const deadline = Date.now() + WAIT_FOR_MS;
   let checked = 0;
-  while (!(await createExclusive(lockPath, String(process.pid)))) {
+  while (!(await createExclusive(lockPath, lockText()))) {
     // Checking the owner costs a read; once every 100 ms is enough.
     if (Date.now() - checked > 100) {
       checked = Date.now();

@@ -1,8 +1,8 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { readFile, rm, utimes, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SerialQueue, withFileLock } from '../../src/core/lock';
+import { removeIfStill, SerialQueue, withFileLock } from '../../src/core/lock';
 import { tempDir } from '../support/fixtures';
 
 // The cross-process lock, in this process: which lock files are taken over and
@@ -22,7 +22,13 @@ describe('withFileLock', () => {
   afterEach(() => rm(dir, { recursive: true, force: true }));
 
   /** What the lock file says while the work runs, or why the lock was not had. */
-  const holderDuringWork = () => withFileLock(lock, () => readFile(lock, 'utf8')).catch((error: { code?: string }) => `refused: ${error.code}`);
+  /** The owner the lock file names while the work runs (its pid; a random token follows it), or why the lock was not had. */
+  const holderDuringWork = () =>
+    withFileLock(lock, async () => {
+      const text = await readFile(lock, 'utf8');
+      expect(text).toMatch(/^\d+ [0-9a-f]{16}$/);
+      return text.split(' ')[0]!;
+    }).catch((error: { code?: string }) => `refused: ${error.code}`);
 
   it('writes its own pid while it works, and removes the file after, also when the work fails', async () => {
     expect(await holderDuringWork()).toBe(String(process.pid));
@@ -77,6 +83,24 @@ describe('withFileLock', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(10_000);
     expect(await readFile(lock, 'utf8')).toBe(String(living.pid));
   }, 20_000);
+
+  it('removes only the lock it judged: one made meanwhile at the same path is put back', async () => {
+    const judged = `${deadPid()} 0123456789abcdef`;
+    await writeFile(lock, judged);
+    expect(await removeIfStill(lock, judged)).toBe(true);
+    await expect(readFile(lock)).rejects.toMatchObject({ code: 'ENOENT' });
+    // The judged owner released it and another process took the path before the removal.
+    const fresh = `${process.pid} fedcba9876543210`;
+    await writeFile(lock, fresh);
+    expect(await removeIfStill(lock, judged)).toBe(false);
+    expect(await readFile(lock, 'utf8')).toBe(fresh);
+    // An empty lock judged old, and a new one that is empty because it is being made this instant.
+    await writeFile(lock, '');
+    expect(await removeIfStill(lock, '')).toBe(false);
+    expect(await readFile(lock, 'utf8')).toBe('');
+    expect(await removeIfStill(join(dir, 'gone.lock'), judged)).toBe(false);
+    expect(await readdir(dir)).toEqual(['keys.json.lock']);
+  });
 
   it('removes a takeover marker that a killed process left', async () => {
     await writeFile(lock, String(deadPid()));

@@ -37,7 +37,7 @@ describe('the cross-process lock', () => {
     const lockPath = join(dir, 'keys.json.lock');
     const child = holder(lockPath, join(dir, 'journal'), 60_000);
     await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
-    expect((await readFile(lockPath, 'utf8')).trim()).toBe(String(child.pid));
+    expect((await readFile(lockPath, 'utf8')).split(' ')[0]).toBe(String(child.pid));
     child.kill('SIGKILL');
     await new Promise((resolve) => child.on('exit', resolve));
     const started = performance.now();
