@@ -247,16 +247,20 @@ describe('crash safety under SIGKILL', () => {
           expect(purging.has(finding.id), `${after}: ${finding.id} lost its secret without a purge`).toBe(true);
           await keys.lifecycle.purge(finding.id);
           expected.delete(finding.id);
+          // Gone for good: a later restore may bring it back with the count its backup recorded.
+          tokenFloor.delete(finding.id);
           tally.purgedLeftovers++;
         } else if (finding.kind === 'secret_without_entry') {
           await keys.recover(finding.id, `recovered ${finding.id.slice(0, 8)} ${random.hex(4)}`).catch(async (error: { code?: string }) => {
             // A secret whose key is listed under another id (a restore killed mid-way): a duplicate, so remove it.
             if (error.code !== 'key_exists') throw error;
             await keys.lifecycle.purge(finding.id);
+            tokenFloor.delete(finding.id);
           });
           tally.recovered++;
         } else {
           await keys.lifecycle.purge(finding.id);
+          tokenFloor.delete(finding.id);
           tally.purgedLeftovers++;
         }
       }
