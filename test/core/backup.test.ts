@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
+import { readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import keytar from 'keytar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import { KeyManager } from '../../src/core/keyManager';
 import type { KeyRecord } from '../../src/shared/keys';
 import { APP_ID, clearService, sandbox, tempDir, uniqueService, type Sandbox } from '../support/fixtures';
 import { sshKeygenFingerprintOfSpki } from '../support/oracles';
+import { canMount, withTmpfs } from '../support/tmpfs';
 
 const PASSPHRASE = 'violet kettle harbour seventeen ribbon';
 const APP_B = 'vpaas-magic-cookie-0123456789abcdef0123456789abcdef';
@@ -182,17 +183,12 @@ describe('encrypted backups on the real keychain, with age and openssl as oracle
       expect(await snapshot(box)).toBe(before);
     });
 
-    it.runIf(process.getuid?.() === 0)('a full disk and a read-only folder leave no partial file and change nothing', async () => {
+    it.runIf(canMount)('a full disk and a read-only folder leave no partial file and change nothing', async () => {
       for (const [options, code, message] of [['size=4k', 'file_error', /disk is full/], ['ro', 'file_error', /Cannot create/]] as const) {
-        const mount = join(await tempDir(), 'mnt');
-        await mkdir(mount);
-        sh('mount', ['-t', 'tmpfs', '-o', options, 'tmpfs', mount]);
-        try {
+        await withTmpfs(options, async (mount) => {
           await expectUnchanged(() => box.keys.backups.write(join(mount, 'keys.age'), { lock: { passphrase: PASSPHRASE } }), code, message);
           expect(await readdir(mount)).toEqual([]);
-        } finally {
-          sh('umount', [mount]);
-        }
+        });
       }
     });
   });

@@ -1,10 +1,10 @@
-import { execFileSync } from 'node:child_process';
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { writeFileAtomic } from '../../src/core/atomicFile';
 import { writeExportFile } from '../../src/core/exportFile';
 import { tempDir } from '../support/fixtures';
+import { canMount, withTmpfs } from '../support/tmpfs';
 
 // The two ways the core writes a file, on real file systems that fail: a 4 KB
 // tmpfs that fills up and a read-only one (mounting needs root, as CI has), and
@@ -19,18 +19,6 @@ beforeEach(async () => {
   dir = await tempDir();
 });
 afterEach(() => rm(dir, { recursive: true, force: true }));
-
-/** A tmpfs with `options` at a new folder, for the length of `run`. */
-async function withMount(options: string, run: (mount: string) => Promise<void>): Promise<void> {
-  const mount = join(dir, 'mnt');
-  await mkdir(mount);
-  execFileSync('mount', ['-t', 'tmpfs', '-o', options, 'tmpfs', mount]);
-  try {
-    await run(mount);
-  } finally {
-    execFileSync('umount', [mount]);
-  }
-}
 
 describe('writeExportFile', () => {
   it('writes the text exactly, with the mode asked for, and refuses an existing file unless forced', async () => {
@@ -61,8 +49,8 @@ describe('writeExportFile', () => {
     expect(await readdir(dir)).toEqual(['taken']);
   });
 
-  it.runIf(process.getuid?.() === 0)('on a full disk: says so, leaves no partial file, and keeps the file it would have replaced', () =>
-    withMount('size=4k', async (mount) => {
+  it.runIf(canMount)('on a full disk: says so, leaves no partial file, and keeps the file it would have replaced', () =>
+    withTmpfs('size=4k', async (mount) => {
       const fresh = join(mount, 'new.pem');
       await expect(writeExportFile(fresh, BIG, { force: false, mode: 0o600 })).rejects.toMatchObject({ code: 'file_error', message: `The disk is full: ${fresh} was not written (nothing partial was left).` });
       expect(await readdir(mount)).toEqual([]);
@@ -73,8 +61,8 @@ describe('writeExportFile', () => {
       expect(await readFile(old, 'utf8')).toBe('old\n');
     }));
 
-  it.runIf(process.getuid?.() === 0)('on a read-only disk: names the reason and creates nothing', () =>
-    withMount('ro', async (mount) => {
+  it.runIf(canMount)('on a read-only disk: names the reason and creates nothing', () =>
+    withTmpfs('ro', async (mount) => {
       const path = join(mount, 'key.pem');
       for (const force of [false, true]) {
         await expect(writeExportFile(path, TEXT, { force, mode: 0o600 })).rejects.toMatchObject({ code: 'file_error', message: `Cannot create ${path} (EROFS).` });
@@ -101,8 +89,8 @@ describe('writeFileAtomic', () => {
     expect(await readdir(dir)).toEqual(['keys.json']);
   });
 
-  it.runIf(process.getuid?.() === 0)('on a full disk: fails, keeps the old file whole and leaves no temporary file', () =>
-    withMount('size=4k', async (mount) => {
+  it.runIf(canMount)('on a full disk: fails, keeps the old file whole and leaves no temporary file', () =>
+    withTmpfs('size=4k', async (mount) => {
       const path = join(mount, 'keys.json');
       await writeFile(path, 'old');
       await expect(writeFileAtomic(path, BIG)).rejects.toMatchObject({ code: 'ENOSPC' });

@@ -26,6 +26,7 @@ export async function lockedKeyring(): Promise<{ env: NodeJS.ProcessEnv; command
   const home = await tempDir();
   const env = { ...process.env, XDG_DATA_HOME: home, XDG_RUNTIME_DIR: home };
   const unlockWith = (password: string) => ['dbus-run-session', '--', 'sh', '-c', `printf ${password} | gnome-keyring-daemon --unlock --components=secrets >/dev/null && exec "$0" "$@"`];
-  execFileSync(unlockWith('first')[0]!, [...unlockWith('first').slice(1), process.execPath, '-e', 'require("keytar").setPassword("jaas-lock-probe","a","b")'], { env });
+  const [command, ...args] = unlockWith('first');
+  execFileSync(command!, [...args, process.execPath, '-e', 'require("keytar").setPassword("jaas-lock-probe","a","b")'], { env });
   return { env, command: unlockWith('second') };
 }
