@@ -5,24 +5,24 @@
 // own report in reports/mutation/; scripts/mutation-score.mjs adds them up.
 //
 // Left out, and why:
-// - src/core/run.ts and src/core/serve.ts: tested only through the built
+// - src/core/work/run.ts and src/core/work/serve.ts: tested only through the built
 //   `jaas-keys` bundle in child processes (test/cli/run, serve), which Stryker
 //   cannot instrument; every mutant there would count as "no coverage".
 // - src/core/index.ts: re-exports only.
 const GROUPS = {
   rules: [
-    'src/core/kid.ts', 'src/core/token.ts', 'src/core/tokenCheck.ts', 'src/core/jwt.ts', 'src/core/duration.ts',
-    'src/core/label.ts', 'src/core/history.ts', 'src/core/resolveKey.ts', 'src/core/errors.ts', 'src/core/dataDir.ts',
-    'src/core/fingerprint.ts', 'src/core/rsa.ts', 'src/core/passphrase.ts', 'src/core/keychainName.ts',
+    'src/core/keys/kid.ts', 'src/core/tokens/token.ts', 'src/core/tokens/tokenCheck.ts', 'src/core/tokens/jwt.ts', 'src/core/tokens/duration.ts',
+    'src/core/keys/label.ts', 'src/core/catalog/history.ts', 'src/core/catalog/resolveKey.ts', 'src/core/errors.ts', 'src/core/files/dataDir.ts',
+    'src/core/keys/fingerprint.ts', 'src/core/keys/rsa.ts', 'src/core/backup/passphrase.ts', 'src/core/keychain/keychainName.ts',
   ],
   files: [
-    'src/core/catalog.ts', 'src/core/catalogCheck.ts', 'src/core/catalogSchema.ts', 'src/core/catalogMigration.ts',
-    'src/core/atomicFile.ts', 'src/core/exportFile.ts', 'src/core/lock.ts',
+    'src/core/catalog/catalog.ts', 'src/core/catalog/catalogCheck.ts', 'src/core/catalog/catalogSchema.ts', 'src/core/catalog/catalogMigration.ts',
+    'src/core/files/atomicFile.ts', 'src/core/files/exportFile.ts', 'src/core/files/lock.ts',
   ],
   ipc: ['src/main/ipc/**/*.ts', '!src/main/ipc/register.ts'],
-  keys: ['src/core/vault.ts', 'src/core/keytarStore.ts', 'src/core/lifecycle.ts', 'src/core/signer.ts'],
-  manager: ['src/core/keyManager.ts', 'src/core/importKey.ts', 'src/core/openssh.ts'],
-  backup: ['src/core/backup.ts', 'src/core/backupFile.ts'],
+  keys: ['src/core/keychain/vault.ts', 'src/core/keychain/keytarStore.ts', 'src/core/lifecycle/lifecycle.ts', 'src/core/tokens/signer.ts'],
+  manager: ['src/core/keyManager.ts', 'src/core/keys/importKey.ts', 'src/core/keys/openssh.ts'],
+  backup: ['src/core/backup/backup.ts', 'src/core/backup/backupFile.ts'],
 };
 const group = process.env.JAAS_MUTATION_GROUP || 'all';
 if (group !== 'all' && !GROUPS[group]) throw new Error(`Unknown mutation group "${group}": ${Object.keys(GROUPS).join(', ')} or all`);

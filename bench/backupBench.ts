@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { KeyManager } from '../src/core/keyManager';
-import { KeytarStore } from '../src/core/keytarStore';
+import { KeytarStore } from '../src/core/keychain/keytarStore';
 
 const COUNT = Number(process.env.BENCH_BACKUP_KEYS ?? 100);
 const cli = join(process.cwd(), 'bin', 'jaas-keys.js');

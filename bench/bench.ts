@@ -8,8 +8,8 @@
 import { execFile } from 'node:child_process';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
-import { generateRsaKey, publicSpkiPem } from '../src/core/rsa';
-import { sshFingerprint } from '../src/core/fingerprint';
+import { generateRsaKey, publicSpkiPem } from '../src/core/keys/rsa';
+import { sshFingerprint } from '../src/core/keys/fingerprint';
 import { benchBackup } from './backupBench';
 import { benchServe } from './serveBench';
 import { benchUiList } from './uiList';

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { KeyManager } from '../src/core/keyManager';
-import type { SecretStore } from '../src/core/vault';
+import type { SecretStore } from '../src/core/keychain/vault';
 import { newKeyLifecycle } from '../src/shared/keys';
 
 // `list` never reaches the keychain; this store proves it by refusing.

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import { KeyManager } from '../src/core/keyManager';
-import { KeytarStore } from '../src/core/keytarStore';
+import { KeytarStore } from '../src/core/keychain/keytarStore';
 import { DEFAULT_TOKEN_OPTIONS } from '../src/shared/tokens';
 
 const APP_ID = 'vpaas-magic-cookie-1fc542a3e4414a44b2611668195e2bfe';

@@ -1,27 +1,12 @@
-import type { Finding, HistoryEntry, KeyDetail, KeyRecord } from '../shared/keys';
+import { KEY_FIELDS, KEY_JSON_OMITS, type Finding, type HistoryEntry, type KeyDetail, type KeyRecord } from '../shared/keys';
 
-/** The documented `--json` shape of a key (README: "JSON output"). */
+const JSON_FIELDS = KEY_FIELDS.filter((field) => !KEY_JSON_OMITS.includes(field));
+
+/** The documented `--json` shape of a key (docs/cli.md, "JSON output"): KEY_FIELDS less KEY_JSON_OMITS, in that order. */
 export function keyJson(key: KeyRecord): Record<string, unknown> {
-  return {
-    id: key.id,
-    label: key.label,
-    appId: key.appId,
-    kid: key.kid,
-    fingerprint: key.fingerprint,
-    bits: key.bits,
-    createdAt: key.createdAt,
-    kidRecordedAt: key.kidRecordedAt,
-    source: key.source,
-    status: key.status,
-    current: key.current,
-    retiredAt: key.retiredAt,
-    trashedAt: key.trashedAt,
-    purgeAfter: key.purgeAfter,
-    tokensSigned: key.tokensSigned,
-    lastTokenAt: key.lastTokenAt,
-    rotationOf: key.rotationOf,
-    lastBackupAt: key.lastBackupAt,
-  };
+  const json: Record<string, unknown> = {};
+  for (const field of JSON_FIELDS) json[field] = key[field];
+  return json;
 }
 
 /** The status as a person reads it: Needs kid, Current, Active, Retired, Trashed. */

@@ -1,5 +1,5 @@
 import { CoreError } from '../core/errors';
-import type { CommandContext } from './commandTypes';
+import type { CommandContext } from './command';
 
 /** One answer typed at the terminal, prompted on stderr so stdout stays the command's output. */
 export async function ask(context: CommandContext, question: string): Promise<string> {

@@ -1,51 +1,69 @@
-export const USAGE = `jaas-keys: make, keep and use 8x8 JaaS API keys; private keys stay in the OS keychain.
+import { GLOBAL_OPTIONS, type Command, type OptionSpec, type Positional } from './command';
 
-Usage:
-  jaas-keys new --label LABEL [--app-id APPID] [--json]   make a 4096-bit RSA key
-  jaas-keys list [--trash] [--json]                       list keys (from the key list only); --trash: the trash
-  jaas-keys show KEY [--json]                             details, fingerprint and randomart
-  jaas-keys public KEY [--out FILE] [--force]             the public key as PEM, to upload to JaaS
-  jaas-keys kid KEY KID [--json]                          record the Key ID the JaaS console shows
-  jaas-keys rename KEY LABEL                              change a key's label
-  jaas-keys export-private KEY --out FILE [--pkcs8] [--force]
-                                                          write the private key to a file (mode 0600)
-  jaas-keys activate KEY                                  make an active key the current key of its AppID
-  jaas-keys rotate KEY [--label LABEL]                    make a new key for the same AppID and print the steps
-  jaas-keys retire KEY [--yes]                            stop a key from signing (asks first for a current key)
-  jaas-keys unretire KEY                                  let a retired key sign again
-  jaas-keys rm KEY [--yes]                                move a key to the trash (undelete within 30 days)
-  jaas-keys undelete KEY                                  bring a key back from the trash
-  jaas-keys purge KEY [--yes]                             delete a trashed key's private key for good
-  jaas-keys history [KEY] [--json]                        what happened to the keys (a purged one too), newest first
-  jaas-keys backup --out FILE [KEY…] [--recipient age1…]… [--passphrase-env VAR] [--include-trash] [--force]
-                                                          an encrypted backup (age) of all keys or the named ones
-  jaas-keys restore FILE [--passphrase-env VAR] [--dry-run] [--json]
-                                                          restore keys from a backup made here or elsewhere
-  jaas-keys recipient                                     this computer's age recipient, for backups made to it
-  jaas-keys run KEY [--key-file] [--env-prefix P] -- COMMAND [ARGS…]
-                                                          run COMMAND with JAAS_APP_ID, JAAS_KID and JAAS_PRIVATE_KEY
-                                                          (or JAAS_PRIVATE_KEY_PATH) in its environment only
-  jaas-keys serve KEY [--port N] [--origin URL]… [--lifetime 1h] [--max-lifetime 24h] [--json]
-                                                          a token endpoint on 127.0.0.1 for front-end development
-  jaas-keys doctor [--json]                               name the keychain and compare the key list with it
-  jaas-keys recover ID --label LABEL                      list again a keychain secret doctor found
-  jaas-keys import FILE|- --label LABEL [--passphrase-env VAR] [--app-id APPID] [--json]
-                                                          store a key you already have (PKCS#1, PKCS#8,
-                                                          OpenSSH; encrypted or not); FILE is left as it is
-  jaas-keys token KEY [--room ROOM] [--moderator] [--feature NAME]… [--user-id ID] [--name NAME]
-                  [--email EMAIL] [--avatar URL] [--lifetime 2h] [--nbf-skew 10] [--json]
-                                                          sign a JaaS meeting token; prints the token alone
-  jaas-keys check TOKEN|- [--json]                        check a token against Jitsi's rules; exit 0 only
-                                                          when the signature and every rule pass
+// The usage text, `jaas-keys help CMD` and `CMD --help`, all made from the
+// commands' own data (command.ts), so help cannot drift from what a command takes.
 
-KEY is a key's id, a unique prefix of it (4+ characters), its label, its kid, or an AppID (its current key).
-Features: livestreaming, recording, transcription, sip-inbound-call, sip-outbound-call, inbound-call,
-outbound-call, file-upload, list-visitors, send-groupchat, create-polls (they work only for moderators).
+export interface CommandGroup {
+  title: string;
+  commands: readonly Command[];
+}
 
-Options for every command:
-  --data-dir DIR   the key list's folder (also JAAS_KEYS_DATA_DIR; default: the app's folder)
-  -h, --help       this text
+const INTRO = 'jaas-keys: make, keep and use 8x8 JaaS API keys; private keys stay in the OS keychain.';
+const KEY_NOTE = 'KEY is a key’s id, a unique prefix of it (4+ characters), its label, its kid, or an AppID (its current key).';
+const FOOTER = [
+  'Environment: JAAS_KEYS_DATA_DIR is the key list’s folder; JAAS_KEYS_SERVICE names the keychain service (default jaas-key-manager).',
+  'Exit status: 0 done, 1 refused (stderr says why, and how to mend it), 2 usage error. See docs/cli.md.',
+];
 
-Environment: JAAS_KEYS_SERVICE names the keychain service (default jaas-key-manager).
-Exit status: 0 done, 1 refused (one line on stderr says why), 2 usage error.
-`;
+function positionalText(positional: Positional): string {
+  const name = positional.variadic ? `${positional.name}…` : positional.name;
+  return positional.optional ? `[${name}]` : name;
+}
+
+function optionText(name: string, option: OptionSpec): string {
+  const value = option.type === 'string' ? ` ${option.value ?? 'VALUE'}` : '';
+  return `--${name}${value}${option.multiple ? '…' : ''}`;
+}
+
+function optionLeft(name: string, option: OptionSpec): string {
+  return `${option.short ? `-${option.short}, ` : ''}${optionText(name, option)}`;
+}
+
+/** `jaas-keys kid KEY KID [--json]`: the command's one-line form. */
+export function synopsis(command: Command): string {
+  const positionals = command.passthrough ? command.positionals.slice(0, 1) : command.positionals;
+  const parts = [`jaas-keys ${command.name}`, ...positionals.map(positionalText)];
+  for (const [name, option] of Object.entries(command.options)) {
+    parts.push(option.required ? optionText(name, option) : `[${optionText(name, option)}]`);
+  }
+  if (command.passthrough) parts.push('-- COMMAND [ARGS…]');
+  return parts.join(' ');
+}
+
+function table(rows: ReadonlyArray<readonly [string, string]>): string[] {
+  const width = Math.min(26, Math.max(...rows.map(([left]) => left.length)));
+  return rows.map(([left, right]) => (left.length > width ? `  ${left}\n  ${' '.repeat(width)}  ${right}` : `  ${left.padEnd(width)}  ${right}`));
+}
+
+const globalRows = () => Object.entries(GLOBAL_OPTIONS).map(([name, option]) => [optionLeft(name, option), option.summary] as const);
+
+/** The whole usage text: every command by group, with the rules every command shares. */
+export function usageText(groups: readonly CommandGroup[]): string {
+  const lines = [INTRO, '', 'Usage: jaas-keys COMMAND [ARGUMENTS] [OPTIONS]'];
+  for (const group of groups) lines.push('', `${group.title}:`, ...table(group.commands.map((command) => [command.name, command.summary] as const)));
+  lines.push('', 'jaas-keys help COMMAND (or jaas-keys COMMAND --help) shows its arguments, options and examples.', KEY_NOTE);
+  lines.push('', 'Options for every command:', ...table(globalRows()), '', ...FOOTER);
+  return `${lines.join('\n')}\n`;
+}
+
+/** One command's help: its synopsis, summary, arguments, options and examples. */
+export function commandHelp(command: Command): string {
+  const lines = [`Usage: ${synopsis(command)}`, '', `${command.summary[0]!.toUpperCase()}${command.summary.slice(1)}.`];
+  if (command.details) lines.push(command.details);
+  if (command.positionals.length > 0) lines.push('', 'Arguments:', ...table(command.positionals.map((p) => [positionalText(p), p.summary] as const)));
+  const own = Object.entries(command.options).map(([name, o]) => [optionLeft(name, o), o.choices ? `${o.summary}: ${o.choices.join(', ')}` : o.summary] as const);
+  lines.push('', 'Options:', ...table([...own, ...globalRows()]));
+  lines.push('', 'Examples:', ...command.examples.map((example) => `  ${example}`));
+  if (command.positionals.some((p) => p.complete === 'key')) lines.push('', KEY_NOTE);
+  return `${lines.join('\n')}\n`;
+}

@@ -3,10 +3,13 @@ import type { ErrorCode, ErrorValue } from '../shared/errors';
 /** The one exception type the core throws. Its message is written for people. */
 export class CoreError extends Error {
   readonly code: ErrorCode;
-  constructor(code: ErrorCode, message: string) {
+  /** The key the error is about, for a face's hint; never part of the message's meaning. */
+  readonly keyId: string | undefined;
+  constructor(code: ErrorCode, message: string, subject?: { keyId: string }) {
     super(message);
     this.name = 'CoreError';
     this.code = code;
+    this.keyId = subject?.keyId;
   }
 }
 
@@ -16,7 +19,7 @@ export class CoreError extends Error {
  * unexpected exception's text may hold paths, stack frames or worse.
  */
 export function toErrorValue(error: unknown): ErrorValue {
-  if (error instanceof CoreError) return { code: error.code, message: error.message };
+  if (error instanceof CoreError) return error.keyId === undefined ? { code: error.code, message: error.message } : { code: error.code, message: error.message, keyId: error.keyId };
   return { code: 'internal', message: 'Something unexpected went wrong. Nothing was changed by the failed step.' };
 }
 

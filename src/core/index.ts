@@ -1,5 +1,5 @@
 // How the app's main process and the CLI open the core: one KeyManager on the OS keychain.
-import { DEFAULT_SERVICE, KeytarStore } from './keytarStore';
+import { DEFAULT_SERVICE, KeytarStore } from './keychain/keytarStore';
 import { KeyManager } from './keyManager';
 
 /** A KeyManager on the OS keychain, as the app and the CLI both open it. */

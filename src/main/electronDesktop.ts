@@ -23,7 +23,8 @@ export function electronDesktop(window: () => BrowserWindow | null): Desktop {
       return result.response === 1;
     },
     writeClipboard(text) {
-      clipboard.writeText(text);
+      // Electron 45's writeText is asynchronous: the handler answers "copied" only once it is done.
+      return clipboard.writeText(text);
     },
     openExternal(url) {
       return shell.openExternal(url);

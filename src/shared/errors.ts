@@ -46,7 +46,10 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export interface ErrorValue {
   code: ErrorCode;
+  /** Plain words for people, with no command in them: each face adds its own hint. */
   message: string;
+  /** The key the error is about, where a face's hint needs it (the CLI's `undelete ID`, say). */
+  keyId?: string;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorValue };

@@ -46,6 +46,45 @@ export interface KeyRecord {
   lastBackupAt: string | null;
 }
 
+/**
+ * Every field of a key record, once. Each form a key takes (the key list and its two
+ * checks, the record that leaves the core, `--json`, the backup file, docs/cli.md)
+ * is built from or checked against this list: test/core/keyFields.test.ts fails
+ * when a field is missing from any of them.
+ */
+export const KEY_FIELDS = [
+  'id',
+  'label',
+  'appId',
+  'kid',
+  'fingerprint',
+  'bits',
+  'createdAt',
+  'kidRecordedAt',
+  'source',
+  'status',
+  'current',
+  'retiredAt',
+  'trashedAt',
+  'purgeAfter',
+  'statusBeforeTrash',
+  'tokensSigned',
+  'lastTokenAt',
+  'longestTokenSeconds',
+  'rotationOf',
+  'lastBackupAt',
+] as const satisfies ReadonlyArray<keyof KeyRecord>;
+
+/** A KeyRecord field missing from KEY_FIELDS makes this a type error. */
+type UnlistedField = Exclude<keyof KeyRecord, (typeof KEY_FIELDS)[number]>;
+export const EVERY_KEY_FIELD_LISTED: [UnlistedField] extends [never] ? true : UnlistedField = true;
+
+/** What `--json` leaves out: bookkeeping for the app's own rules, not something a person acts on. */
+export const KEY_JSON_OMITS: ReadonlyArray<(typeof KEY_FIELDS)[number]> = ['statusBeforeTrash', 'longestTokenSeconds'];
+
+/** What a backup leaves out: when a backup last held the key is this computer's fact, not the key's. */
+export const KEY_BACKUP_OMITS: ReadonlyArray<(typeof KEY_FIELDS)[number]> = ['lastBackupAt'];
+
 /** The lifecycle fields of a key as it is first listed (made, imported, recovered, migrated). */
 export function newKeyLifecycle(): Pick<KeyRecord, 'status' | 'current' | 'retiredAt' | 'trashedAt' | 'purgeAfter' | 'statusBeforeTrash' | 'tokensSigned' | 'lastTokenAt' | 'longestTokenSeconds' | 'rotationOf' | 'lastBackupAt'> {
   return { status: 'needs-kid', current: false, retiredAt: null, trashedAt: null, purgeAfter: null, statusBeforeTrash: null, tokensSigned: 0, lastTokenAt: null, longestTokenSeconds: null, rotationOf: null, lastBackupAt: null };

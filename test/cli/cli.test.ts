@@ -5,7 +5,7 @@ import keytar from 'keytar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_ID, KID, clearService, tempDir, uniqueService } from '../support/fixtures';
 import { busConfigWithoutSecretService, lockedKeyring } from '../support/keychainFaults';
-import { runJaasKeys } from '../support/cli';
+import { expectOneRefusal, runJaasKeys } from '../support/cli';
 import { opensslPublicFromPrivate } from '../support/oracles';
 
 describe('jaas-keys, as a person runs it', () => {
@@ -60,7 +60,7 @@ describe('jaas-keys, as a person runs it', () => {
     await writeFile(path, 'precious');
     const refused = await run('export-private', 'prod', '--out', path);
     expect(refused.status).toBe(1);
-    expect(refused.stderr.trim().split('\n')).toHaveLength(1);
+    expectOneRefusal(refused.stderr);
     expect(refused.stderr).toContain('already exists');
     expect(await readFile(path, 'utf8')).toBe('precious');
     expect((await run('export-private', 'prod', '--out', path, '--force', '--pkcs8')).status).toBe(0);
@@ -77,7 +77,7 @@ describe('jaas-keys, as a person runs it', () => {
       const result = await run('kid', 'prod', bad);
       expect(result.status).toBe(1);
       expect(result.stderr).toMatch(reason);
-      expect(result.stderr.trim().split('\n')).toHaveLength(1);
+      expectOneRefusal(result.stderr);
     }
   });
 
@@ -107,7 +107,8 @@ describe('jaas-keys, as a person runs it', () => {
     expect((await run('kid', 'prod')).status).toBe(2);
     expect((await run('rm', 'prod')).status).toBe(2); // no --yes and no terminal
     const help = await run('--help');
-    expect(help).toMatchObject({ status: 0, stdout: expect.stringContaining('jaas-keys new --label') });
+    expect(help).toMatchObject({ status: 0, stdout: expect.stringMatching(/^ {2}new +make a 4096-bit RSA key/m) });
+    expect((await run('new', '--help')).stdout).toContain('Usage: jaas-keys new --label LABEL [--app-id APPID] [--json]');
   });
 
   it('refuses a corrupt key list and leaves it as it was', async () => {

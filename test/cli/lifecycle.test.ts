@@ -3,7 +3,7 @@ import { promisify } from 'node:util';
 import keytar from 'keytar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_ID, clearService, tempDir, uniqueService } from '../support/fixtures';
-import { CLI, runJaasKeys } from '../support/cli';
+import { CLI, expectOneRefusal, runJaasKeys } from '../support/cli';
 
 const run = promisify(execFile);
 
@@ -41,7 +41,7 @@ describe('jaas-keys key lifecycle', () => {
     expect(retired.stdout).toMatch(/still in the JaaS console/);
     const refused = await jk('token', 'prod');
     expect(refused).toMatchObject({ status: 1, stderr: expect.stringMatching(/^jaas-keys: "prod" is retired and does not sign/) });
-    expect(refused.stderr.trim().split('\n')).toHaveLength(1);
+    expectOneRefusal(refused.stderr);
   });
 
   it('asks before retiring the current key, and refuses without --yes when not at a terminal', async () => {
@@ -56,7 +56,7 @@ describe('jaas-keys key lifecycle', () => {
 
   it('moves to the trash, lists it there, undeletes, and purges only from the trash', async () => {
     await jk('new', '--label', 'scratch');
-    expect((await jk('purge', 'scratch', '--yes')).stderr).toMatch(/not in the trash\. Delete it first \(jaas-keys rm/);
+    expect((await jk('purge', 'scratch', '--yes')).stderr).toMatch(/not in the trash\. Delete it first;.*\nhint: delete it first: jaas-keys rm [0-9a-f]{16}\n$/);
     expect((await jk('rm', 'scratch')).status).toBe(2); // no --yes and no terminal
     expect((await jk('rm', 'scratch', '--yes')).stdout).toMatch(/Moved "scratch" to the trash\. It will be purged after/);
     expect((await json('list')).map((key: { label: string }) => key.label)).not.toContain('scratch');

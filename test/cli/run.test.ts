@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_ID, clearService, tempDir, uniqueService } from '../support/fixtures';
-import { CLI, runJaasKeys } from '../support/cli';
+import { CLI, expectOneRefusal, runJaasKeys } from '../support/cli';
 
 const SIGNER = join(process.cwd(), 'test', 'fixtures', 'work', 'sign-from-env.mjs');
 
@@ -106,7 +106,7 @@ describe('jaas-keys run: a key for a program’s lifetime, without a key file', 
     for (const [args, status, message] of cases) {
       const result = await jk(args);
       expect(result.status).toBe(status);
-      expect(result.stderr.trim().split('\n')).toHaveLength(1);
+      expectOneRefusal(result.stderr);
       expect(result.stderr).toMatch(message);
     }
     await jk(['retire', 'prod', '--yes']);

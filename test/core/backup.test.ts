@@ -3,7 +3,7 @@ import { readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import keytar from 'keytar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BACKUP_IDENTITY_ID } from '../../src/core/backup';
+import { BACKUP_IDENTITY_ID } from '../../src/core/keychain/reconcile';
 import { KeyManager } from '../../src/core/keyManager';
 import type { KeyRecord } from '../../src/shared/keys';
 import { APP_ID, clearService, sandbox, tempDir, uniqueService, type Sandbox } from '../support/fixtures';
@@ -206,7 +206,7 @@ describe('a recipient file age made from JSON the test wrote', () => {
   it('is restored by the app with this computer’s identity', async () => {
     const service = uniqueService();
     const dataDir = await tempDir();
-    const { KeytarStore } = await import('../../src/core/keytarStore');
+    const { KeytarStore } = await import('../../src/core/keychain/keytarStore');
     const keys = new KeyManager({ dataDir, store: new KeytarStore(service) });
     try {
       const work = await tempDir();

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { BACKUP_FORMAT, BACKUP_VERSION, MAX_BACKUP_BYTES, backupNeeds, checkRecipient, openBackup, sealBackup, type Backup } from '../../src/core/backupFile';
+import { BACKUP_FORMAT, BACKUP_VERSION, MAX_BACKUP_BYTES, backupNeeds, checkRecipient, openBackup, sealBackup, type Backup } from '../../src/core/backup/backupFile';
 
 // The backup file format on its own, with Debian's age and age-keygen as the other
 // side: what each malformed file, missing secret and bad recipient is told. (backup.test.ts
@@ -20,7 +20,7 @@ describe('age recipients', () => {
     const { identity, recipient } = ageIdentity();
     expect(await checkRecipient(recipient)).toBeNull();
     expect(await checkRecipient(identity)).toBe('That is an age identity (a private key), not a recipient: never share it. The recipient starts with age1.');
-    const generic = 'An age recipient is "age1" followed by 58 letters and digits, as `jaas-keys recipient` or `age-keygen -y` prints it.';
+    const generic = 'An age recipient is "age1" followed by 58 letters and digits, as this app shows it for a computer or `age-keygen -y` prints it.';
     for (const text of ['', 'age1', `${recipient}x`, ` ${recipient}`, recipient.toUpperCase()]) expect(await checkRecipient(text), text).toBe(generic);
     // The right shape with a broken checksum.
     const flipped = `${recipient.slice(0, -1)}${recipient.endsWith('q') ? 'p' : 'q'}`;
@@ -32,7 +32,7 @@ describe('age recipients', () => {
     const { recipient } = ageIdentity();
     expect(await refusal(sealBackup(EMPTY, { recipients: [recipient, 'age1notarecipientatall'] }))).toEqual({
       code: 'invalid_input',
-      message: 'age1notareci…: An age recipient is "age1" followed by 58 letters and digits, as `jaas-keys recipient` or `age-keygen -y` prints it.',
+      message: 'age1notareci…: An age recipient is "age1" followed by 58 letters and digits, as this app shows it for a computer or `age-keygen -y` prints it.',
     });
   });
 });
@@ -63,7 +63,7 @@ describe('opening a backup file', () => {
     const locked = await sealBackup(EMPTY, { recipients: [recipient] });
     expect(await refusal(openBackup(locked, {}))).toEqual({
       code: 'wrong_identity',
-      message: 'This backup was encrypted for another computer: it is locked to age recipients, and this computer has no age identity yet (jaas-keys recipient makes one).',
+      message: 'This backup was encrypted for another computer: it is locked to age recipients, and this computer has no age identity yet (showing this computer’s recipient makes one).',
     });
   });
 

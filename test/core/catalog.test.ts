@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Catalog, type StoredKey } from '../../src/core/catalog';
+import { Catalog, type StoredKey } from '../../src/core/catalog/catalog';
 import { storedKeyFields, tempDir } from '../support/fixtures';
 
 function entry(n: number): StoredKey {

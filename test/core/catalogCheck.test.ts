@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkedCatalogV2 } from '../../src/core/catalogCheck';
-import { catalogV2Schema } from '../../src/core/catalogSchema';
+import { checkedCatalogV2 } from '../../src/core/catalog/catalogCheck';
+import { catalogV2Schema } from '../../src/core/catalog/catalogSchema';
 import { HISTORY_EVENTS, KEY_STATUSES } from '../../src/shared/keys';
 import { seedFromEnv } from '../proof/random';
 

@@ -1,11 +1,11 @@
 import { copyFile, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Catalog } from '../../src/core/catalog';
-import { migrateV1 } from '../../src/core/catalogMigration';
-import type { CatalogV1 } from '../../src/core/catalogSchema';
+import { Catalog } from '../../src/core/catalog/catalog';
+import { migrateV1 } from '../../src/core/catalog/catalogMigration';
+import type { CatalogV1 } from '../../src/core/catalog/catalogSchema';
 import { KeyManager } from '../../src/core/keyManager';
-import { ChunkedVault } from '../../src/core/vault';
+import { ChunkedVault } from '../../src/core/keychain/vault';
 import { sandbox, type Sandbox } from '../support/fixtures';
 
 // The fixture is a keys.json written by the version 1 code itself, with the

@@ -1,9 +1,9 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Catalog } from '../../src/core/catalog';
-import { checkedCatalogV2 } from '../../src/core/catalogCheck';
-import { catalogV2Schema } from '../../src/core/catalogSchema';
+import { Catalog } from '../../src/core/catalog/catalog';
+import { checkedCatalogV2 } from '../../src/core/catalog/catalogCheck';
+import { catalogV2Schema } from '../../src/core/catalog/catalogSchema';
 import { tempDir } from '../support/fixtures';
 
 // The consistency rules of a version 2 key list, one case each: the fast check and

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { defaultDataDir, PRODUCT_NAME } from '../../src/core/dataDir';
+import { defaultDataDir, PRODUCT_NAME } from '../../src/core/files/dataDir';
 
 describe('defaultDataDir', () => {
   it('is named after package.json productName, as Electron names userData', () => {

@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import keytar from 'keytar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { redactForLog } from '../../src/core/errors';
-import { KeytarStore } from '../../src/core/keytarStore';
-import { ChunkedVault, type SecretStore } from '../../src/core/vault';
-import { COMMANDS } from '../../src/cli/commands';
+import { KeytarStore } from '../../src/core/keychain/keytarStore';
+import { ChunkedVault, type SecretStore } from '../../src/core/keychain/vault';
+import type { Command } from '../../src/cli/command';
 import { runCli } from '../../src/cli/main';
 import { sandbox, tempDir, uniqueService, clearService, type Sandbox } from '../support/fixtures';
 
@@ -101,18 +101,23 @@ describe('the core’s clean-ups and limits', () => {
 
 describe('jaas-keys exits and logs as promised', () => {
   it('exits 1 on an unexpected error and, with JAAS_KEYS_DEBUG, prints its stack with private keys cut out', async () => {
-    COMMANDS['explode-for-test'] = { options: {}, positionals: [], run: async () => { throw new Error('boom -----BEGIN PRIVATE KEY-----\nMIIsecret\n-----END PRIVATE KEY-----'); } };
-    try {
-      const err: string[] = [];
-      const io = { out: () => undefined, err: (text: string) => err.push(text), stdin: process.stdin, env: { ...process.env, JAAS_KEYS_DATA_DIR: await tempDir(), JAAS_KEYS_DEBUG: '1' } };
-      expect(await runCli(['explode-for-test'], io)).toBe(1);
-      expect(err[0]).toMatch(/something unexpected went wrong/);
-      expect(err.join('\n')).toContain('boom');
-      expect(err.join('\n')).not.toContain('MIIsecret');
-      expect(err.join('\n')).toContain('[private key removed]');
-    } finally {
-      delete COMMANDS['explode-for-test'];
-    }
+    const explode: Command = {
+      name: 'explode-for-test',
+      summary: 'fails',
+      options: {},
+      positionals: [],
+      examples: [],
+      run: async () => {
+        throw new Error('boom -----BEGIN PRIVATE KEY-----\nMIIsecret\n-----END PRIVATE KEY-----');
+      },
+    };
+    const err: string[] = [];
+    const io = { out: () => undefined, err: (text: string) => err.push(text), stdin: process.stdin, env: { ...process.env, JAAS_KEYS_DATA_DIR: await tempDir(), JAAS_KEYS_DEBUG: '1' } };
+    expect(await runCli(['explode-for-test'], io, new Map([['explode-for-test', explode]]))).toBe(1);
+    expect(err[0]).toMatch(/something unexpected went wrong/);
+    expect(err.join('\n')).toContain('boom');
+    expect(err.join('\n')).not.toContain('MIIsecret');
+    expect(err.join('\n')).toContain('[private key removed]');
   });
 
   it('runs list without the keychain module, and says what to do when a command needs it', async () => {

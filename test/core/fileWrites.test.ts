@@ -1,8 +1,8 @@
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { writeFileAtomic } from '../../src/core/atomicFile';
-import { writeExportFile } from '../../src/core/exportFile';
+import { writeFileAtomic } from '../../src/core/files/atomicFile';
+import { writeExportFile } from '../../src/core/files/exportFile';
 import { tempDir } from '../support/fixtures';
 import { canMount, withTmpfs } from '../support/tmpfs';
 

@@ -4,8 +4,8 @@ import { readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rsaRandomart, sshFingerprint } from '../../src/core/fingerprint';
-import { modulusBits, privatePkcs1Pem, publicSpkiPem } from '../../src/core/rsa';
+import { rsaRandomart, sshFingerprint } from '../../src/core/keys/fingerprint';
+import { modulusBits, privatePkcs1Pem, publicSpkiPem } from '../../src/core/keys/rsa';
 import { tempDir } from '../support/fixtures';
 import { opensslPublicFromPrivate, sshKeygenFingerprint } from '../support/oracles';
 

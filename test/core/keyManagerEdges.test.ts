@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CoreError } from '../../src/core/errors';
 import { KeyManager } from '../../src/core/keyManager';
-import type { SecretStore } from '../../src/core/vault';
+import type { SecretStore } from '../../src/core/keychain/vault';
 import { APP_ID, sandbox, tempDir, type Sandbox } from '../support/fixtures';
 import { pooledKey } from '../support/keyPool';
 

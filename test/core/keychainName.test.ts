@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readlinkSync } from 'node:fs';
 import { basename } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { keychainName, secretServiceProvider } from '../../src/core/keychainName';
+import { keychainName, secretServiceProvider } from '../../src/core/keychain/keychainName';
 import { runJaasKeys } from '../support/cli';
 import { tempDir, uniqueService } from '../support/fixtures';
 

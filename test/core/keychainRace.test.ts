@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ChunkedVault } from '../../src/core/vault';
+import { ChunkedVault } from '../../src/core/keychain/vault';
 import { CLI } from '../support/cli';
 import { sandbox, type Sandbox } from '../support/fixtures';
 

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { CoreError } from '../../src/core/errors';
-import { KeytarStore, translateKeychainError } from '../../src/core/keytarStore';
+import { KeytarStore, translateKeychainError } from '../../src/core/keychain/keytarStore';
 import { uniqueService } from '../support/fixtures';
 import { busConfigWithoutSecretService, lockedKeyring } from '../support/keychainFaults';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkAppId, checkKid } from '../../src/core/kid';
+import { checkAppId, checkKid } from '../../src/core/keys/kid';
 import { APP_ID, KID } from '../support/fixtures';
 
 describe('checkKid', () => {

@@ -3,8 +3,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KeyManager } from '../../src/core/keyManager';
-import { assertCanSign } from '../../src/core/lifecycle';
-import { resolveKey } from '../../src/core/resolveKey';
+import { assertCanSign } from '../../src/core/lifecycle/lifecycle';
+import { resolveKey } from '../../src/core/catalog/resolveKey';
 import type { KeyRecord } from '../../src/shared/keys';
 import { APP_ID, sandbox, type Sandbox } from '../support/fixtures';
 import { pooledKey } from '../support/keyPool';
@@ -101,7 +101,7 @@ describe('key lifecycle', () => {
     expect((await keys.list({ trash: true })).map((k) => k.id)).toEqual([staging.id]);
     await expect(keys.makeToken(staging.id, TOKEN)).rejects.toMatchObject({ code: 'key_trashed' });
     await expect(keys.lifecycle.activate(staging.label)).rejects.toMatchObject({ code: 'key_trashed' });
-    await expect(keys.lifecycle.purge('loose')).rejects.toMatchObject({ code: 'not_in_trash', message: expect.stringMatching(/rm/) });
+    await expect(keys.lifecycle.purge('loose')).rejects.toMatchObject({ code: 'not_in_trash', message: expect.stringMatching(/Delete it first/), keyId: expect.stringMatching(/^[0-9a-f]{16}$/) });
     const back = await keys.lifecycle.undelete('staging');
     expect(back).toMatchObject({ status: 'active', current: true, trashedAt: null, purgeAfter: null });
   });
@@ -109,7 +109,7 @@ describe('key lifecycle', () => {
   it('refuses to undelete over a label or kid another key took meanwhile, naming it', async () => {
     await keys.lifecycle.trash('staging');
     const other = await keys.generate({ label: 'staging' });
-    await expect(keys.lifecycle.undelete(staging.id)).rejects.toMatchObject({ code: 'label_taken', message: expect.stringContaining(other.id) });
+    await expect(keys.lifecycle.undelete(staging.id)).rejects.toMatchObject({ code: 'label_taken', message: expect.stringContaining(other.id), keyId: other.id });
     await keys.rename(other.id, 'staging two');
     await keys.recordKid(other.id, kid(APP_B, 'bb0001'));
     await expect(keys.lifecycle.undelete(staging.id)).rejects.toMatchObject({ code: 'kid_in_use', message: expect.stringContaining('staging two') });
@@ -168,16 +168,17 @@ describe('what a status does not allow, each refusal naming the way out', () => 
     await keys.lifecycle.retire(key.id);
     await expect(keys.makeToken(key.id, TOKEN)).rejects.toMatchObject({
       code: 'key_retired',
-      message: `"k" is retired and does not sign. Use the current key of ${APP_ID}, or unretire it: jaas-keys unretire ${key.id}`,
+      message: `"k" is retired and does not sign. Use the current key of ${APP_ID}, or unretire it.`,
+      keyId: key.id,
     });
     await expect(keys.lifecycle.retire(key.id)).rejects.toMatchObject({ code: 'key_retired', message: '"k" is already retired.' });
     expect(await keys.lifecycle.unretire(key.id)).toMatchObject({ status: 'active', retiredAt: null, current: true });
     await keys.lifecycle.trash(key.id);
-    await expect(keys.makeToken(key.id, TOKEN)).rejects.toMatchObject({ code: 'key_trashed', message: `"${key.id}" is in the trash. Undelete it first: jaas-keys undelete ${key.id}` });
+    await expect(keys.makeToken(key.id, TOKEN)).rejects.toMatchObject({ code: 'key_trashed', message: `"${key.id}" is in the trash. Undelete it first.`, keyId: key.id });
     // Found in the trash on purpose, the key itself still refuses to sign.
     const inTrash = resolveKey(await keys.catalog.read(), key.id, 'trash');
     expect(() => assertCanSign(inTrash)).toThrow(
-      expect.objectContaining({ code: 'key_trashed', message: `"k" is in the trash and does not sign. Undelete it first: jaas-keys undelete ${key.id}` }),
+      expect.objectContaining({ code: 'key_trashed', message: `"k" is in the trash and does not sign. Undelete it first.`, keyId: key.id }),
     );
     expect(await keys.lifecycle.undelete(key.id)).toMatchObject({ status: 'active', statusBeforeTrash: null, trashedAt: null, purgeAfter: null });
     expect((await keys.history(key.id))[0]).toMatchObject({ event: 'made-current' });

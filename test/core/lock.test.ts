@@ -2,7 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { removeIfStill, SerialQueue, withFileLock } from '../../src/core/lock';
+import { removeIfStill, SerialQueue, withFileLock } from '../../src/core/files/lock';
 import { tempDir } from '../support/fixtures';
 
 // The cross-process lock, in this process: which lock files are taken over and

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseOpenSshPrivateKey } from '../../src/core/openssh';
+import { parseOpenSshPrivateKey } from '../../src/core/keys/openssh';
 import { tempDir } from '../support/fixtures';
 
 // The OpenSSH private key reader, against ssh-keygen itself: every cipher ssh-keygen

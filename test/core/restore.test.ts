@@ -64,7 +64,7 @@ describe('backing up and restoring among keys that are already there', () => {
       await keytar.deletePassword(empty.service, lost.id);
       await expect(empty.keys.backups.write(join(dir, 'lost.age'), { lock: { recipients: [await target.keys.backups.recipient()] } })).rejects.toMatchObject({
         code: 'secret_missing',
-        message: 'The private key of "lost" is not in the keychain, so it cannot be backed up. Leave it out, or find it first (jaas-keys doctor).',
+        message: 'The private key of "lost" is not in the keychain, so it cannot be backed up. Leave it out, or check the keychain first.',
       });
       await expect(readFile(join(dir, 'lost.age'))).rejects.toMatchObject({ code: 'ENOENT' });
     } finally {

@@ -1,18 +1,18 @@
 import { createPrivateKey, generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { StoredKey } from '../../src/core/catalog';
-import { defaultDataDir } from '../../src/core/dataDir';
-import { durationSeconds } from '../../src/core/duration';
+import type { StoredKey } from '../../src/core/catalog/catalog';
+import { defaultDataDir } from '../../src/core/files/dataDir';
+import { durationSeconds } from '../../src/core/tokens/duration';
 import { CoreError, redactForLog, toErrorValue } from '../../src/core/errors';
-import { historyEntry, historyOf } from '../../src/core/history';
-import { decodeJwt, signRs256 } from '../../src/core/jwt';
-import { checkAppId } from '../../src/core/kid';
-import { checkLabel } from '../../src/core/label';
-import { passphraseStrength } from '../../src/core/passphrase';
-import { modulusBits, privateKeyFromStoredPem, publicSpkiPem } from '../../src/core/rsa';
-import { resolveKey } from '../../src/core/resolveKey';
-import { makeToken, roomWarnings } from '../../src/core/token';
-import { checkToken } from '../../src/core/tokenCheck';
+import { historyEntry, historyOf } from '../../src/core/catalog/history';
+import { decodeJwt, signRs256 } from '../../src/core/tokens/jwt';
+import { checkAppId } from '../../src/core/keys/kid';
+import { checkLabel } from '../../src/core/keys/label';
+import { passphraseStrength } from '../../src/core/backup/passphrase';
+import { modulusBits, privateKeyFromStoredPem, publicSpkiPem } from '../../src/core/keys/rsa';
+import { resolveKey } from '../../src/core/catalog/resolveKey';
+import { makeToken, roomWarnings } from '../../src/core/tokens/token';
+import { checkToken } from '../../src/core/tokens/tokenCheck';
 import { DEFAULT_TOKEN_OPTIONS } from '../../src/shared/tokens';
 import { APP_ID, KID, storedKeyFields } from '../support/fixtures';
 import { pooledKey } from '../support/keyPool';
@@ -45,8 +45,8 @@ describe('which key a name means', () => {
   const active = (n: number, appId: string, current = false) => key(n, { appId, kid: `${appId}/${n.toString(16).padStart(6, '0')}`, status: 'active', current });
 
   it('says how many keys an AppID without a current key has', () => {
-    expect(reason(() => resolveKey([active(1, APP_ID), active(2, APP_ID)], APP_ID))).toBe(`no_current_key: AppID ${APP_ID} has no current key (it has 2 other keys: make an active one current with jaas-keys activate KEY).`);
-    expect(reason(() => resolveKey([active(1, APP_ID), active(2, APP_B)], APP_ID))).toBe(`no_current_key: AppID ${APP_ID} has no current key (it has 1 other key: make an active one current with jaas-keys activate KEY).`);
+    expect(reason(() => resolveKey([active(1, APP_ID), active(2, APP_ID)], APP_ID))).toBe(`no_current_key: AppID ${APP_ID} has no current key (it has 2 other keys: make an active one current).`);
+    expect(reason(() => resolveKey([active(1, APP_ID), active(2, APP_B)], APP_ID))).toBe(`no_current_key: AppID ${APP_ID} has no current key (it has 1 other key: make an active one current).`);
     expect(reason(() => resolveKey([active(2, APP_B, true)], APP_ID))).toBe(`no_current_key: AppID ${APP_ID} has no current key: record the Key ID of one of its keys first.`);
     expect(resolveKey([active(1, APP_ID), active(2, APP_ID, true)], APP_ID).id).toBe(active(2, APP_ID).id);
   });
@@ -54,7 +54,7 @@ describe('which key a name means', () => {
   it('refuses an empty name, and never reads an AppID in the trash as "its current key"', () => {
     expect(reason(() => resolveKey([key(1)], ''))).toBe('key_not_found: No key was named.');
     const trashed = key(1, { appId: APP_ID, status: 'trashed', trashedAt: NOW.toISOString(), purgeAfter: NOW.toISOString(), statusBeforeTrash: 'needs-kid' });
-    expect(reason(() => resolveKey([trashed], APP_ID, 'trash'))).toBe(`key_not_found: No key in the trash matches "${APP_ID}". See jaas-keys list --trash.`);
+    expect(reason(() => resolveKey([trashed], APP_ID, 'trash'))).toBe(`key_not_found: No key in the trash matches "${APP_ID}".`);
   });
 
   it('lets an exact id win over a label spelled like it', () => {
@@ -65,7 +65,7 @@ describe('which key a name means', () => {
 
   it('says a key is in the trash even when two trashed keys match the name', () => {
     const trash = (n: number) => key(n, { label: 'old', status: 'trashed', trashedAt: NOW.toISOString(), purgeAfter: NOW.toISOString(), statusBeforeTrash: 'needs-kid' });
-    expect(reason(() => resolveKey([trash(1), trash(2)], 'old'))).toBe('key_trashed: "old" is in the trash. Undelete it first: jaas-keys undelete old');
+    expect(reason(() => resolveKey([trash(1), trash(2)], 'old'))).toBe('key_trashed: "old" is in the trash. Undelete it first.');
   });
 });
 

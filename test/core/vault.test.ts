@@ -1,8 +1,8 @@
 import keytar from 'keytar';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CoreError } from '../../src/core/errors';
-import { KeytarStore } from '../../src/core/keytarStore';
-import { ChunkedVault } from '../../src/core/vault';
+import { KeytarStore } from '../../src/core/keychain/keytarStore';
+import { ChunkedVault } from '../../src/core/keychain/vault';
 import { clearService, uniqueService } from '../support/fixtures';
 
 // The vault on the real keychain (a private gnome-keyring on Linux).

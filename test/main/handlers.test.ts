@@ -1,7 +1,7 @@
 import { readFile, rm, stat, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { privatePkcs8Pem } from '../../src/core/rsa';
+import { privatePkcs8Pem } from '../../src/core/keys/rsa';
 import { createDispatcher } from '../../src/main/ipc/dispatch';
 import { createHandlers, type Handlers } from '../../src/main/ipc/handlers';
 import { APP_ENTRY_URL, isTrustedPageUrl } from '../../src/main/security';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { afterAll, describe, expect, it } from 'vitest';
 import { KeyManager } from '../../src/core/keyManager';
-import { sshFingerprint } from '../../src/core/fingerprint';
+import { sshFingerprint } from '../../src/core/keys/fingerprint';
 import type { KeyRecord } from '../../src/shared/keys';
 import { CLI } from '../support/cli';
 import { clearService, sandbox, type Sandbox } from '../support/fixtures';

@@ -3,10 +3,10 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
-import { withFileLock } from '../../src/core/lock';
+import { withFileLock } from '../../src/core/files/lock';
 import { tempDir } from '../support/fixtures';
 
-const LOCK_MODULE = join(process.cwd(), 'src', 'core', 'lock.ts');
+const LOCK_MODULE = join(process.cwd(), 'src', 'core', 'files', 'lock.ts');
 const HOLDER = join(process.cwd(), 'test', 'proof', 'lockHolder.mjs');
 
 function holder(lockPath: string, journal: string, holdMs: number, rounds = 1) {

@@ -5,12 +5,12 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openBackup, sealBackup } from '../../src/core/backupFile';
+import { openBackup, sealBackup } from '../../src/core/backup/backupFile';
 import { CoreError } from '../../src/core/errors';
-import { parseKeyFile } from '../../src/core/importKey';
-import { checkKid } from '../../src/core/kid';
+import { parseKeyFile } from '../../src/core/keys/importKey';
+import { checkKid } from '../../src/core/keys/kid';
 import { KeyManager } from '../../src/core/keyManager';
-import { startTokenServer, type TokenServer } from '../../src/core/serve';
+import { startTokenServer, type TokenServer } from '../../src/core/work/serve';
 import { sandbox, tempDir, type Sandbox } from '../support/fixtures';
 import { seedFromEnv } from './random';
 

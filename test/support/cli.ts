@@ -22,3 +22,13 @@ export function runJaasKeys(args: string[], env: NodeJS.ProcessEnv, input?: stri
     child.stdin.end(input ?? '');
   });
 }
+
+/**
+ * A refusal as docs/cli.md promises it: one line that says what is wrong, and at
+ * most one `hint:` line after it naming a jaas-keys command.
+ */
+export function expectOneRefusal(stderr: string): void {
+  const lines = stderr.trim().split('\n');
+  if (lines.length === 2 && /^hint: /.test(lines[1]!)) return;
+  if (lines.length !== 1) throw new Error(`expected one refusal line (and at most a hint), got:\n${stderr}`);
+}

@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { KeyManager } from '../../src/core/keyManager';
-import { KeytarStore } from '../../src/core/keytarStore';
+import { KeytarStore } from '../../src/core/keychain/keytarStore';
 import { newKeyLifecycle } from '../../src/shared/keys';
 import { pooledKey } from './keyPool';
 

@@ -1,6 +1,6 @@
 import { createPrivateKey, type KeyObject } from 'node:crypto';
 import { inject } from 'vitest';
-import { generateRsaKey } from '../../src/core/rsa';
+import { generateRsaKey } from '../../src/core/keys/rsa';
 import './keyPoolSetup';
 
 // The keys keyPoolSetup.ts made for this run, each handed out at most once per

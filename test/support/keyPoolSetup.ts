@@ -1,5 +1,5 @@
 import type { TestProject } from 'vitest/node';
-import { generateRsaKey, privatePkcs8Pem } from '../../src/core/rsa';
+import { generateRsaKey, privatePkcs8Pem } from '../../src/core/keys/rsa';
 
 // vitest globalSetup: makes a few real 4096-bit RSA keys once per run, on Node's
 // thread pool in parallel, for the tests' KeyManagers to hand out instead of

@@ -3,12 +3,12 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { CoreError } from '../../core/errors';
 import type { KeyManager } from '../../core/keyManager';
-import { passphraseStrength } from '../../core/passphrase';
+import { passphraseStrength } from '../../core/backup/passphrase';
 import type { Desktop } from '../desktop';
-import type { Handlers } from './handlers';
+import type { Handlers } from './handlerTypes';
 
 /** The backup format (zod, age) loads with the first backup step, as in the core, not with the window. */
-const backupFile = () => import('../../core/backupFile');
+const backupFile = () => import('../../core/backup/backupFile');
 
 type BackupHandlers = Pick<Handlers, 'passphraseStrength' | 'checkRecipient' | 'myRecipient' | 'backupKeys' | 'chooseBackupFile' | 'previewRestore' | 'restoreBackup'>;
 

@@ -2,7 +2,7 @@ import { redactForLog, toErrorValue } from '../../core/errors';
 import { contract } from '../../shared/contract';
 import type { Result } from '../../shared/errors';
 import { METHODS, type Method } from '../../shared/methods';
-import type { Handlers } from './handlers';
+import type { Handlers } from './handlerTypes';
 
 export type Logger = (message: string) => void;
 

@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { CoreError } from '../../core/errors';
-import { FORMAT_NAMES } from '../../core/importKey';
+import { FORMAT_NAMES } from '../../core/keys/importKey';
 import type { KeyManager } from '../../core/keyManager';
-import type { Handlers } from './handlers';
+import type { Handlers } from './handlerTypes';
 import type { Desktop } from '../desktop';
 
 /** A key file is a few KB; anything much larger is not one, and is not read into memory. */

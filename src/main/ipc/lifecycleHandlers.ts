@@ -1,6 +1,6 @@
 import { CoreError } from '../../core/errors';
 import { publicRecord, type KeyManager } from '../../core/keyManager';
-import type { Handlers } from './handlers';
+import type { Handlers } from './handlerTypes';
 
 type LifecycleHandlers = Pick<Handlers, 'deleteKey' | 'undeleteKey' | 'purgeKey' | 'activateKey' | 'retireKey' | 'unretireKey' | 'rotateKey' | 'keyHistory'>;
 

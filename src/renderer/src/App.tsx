@@ -41,12 +41,13 @@ export function App() {
   // "Not now" on the offer to back up a new key holds for the rest of the session: an offer, not a nag.
   const [backupOfferDismissed, setBackupOfferDismissed] = useState(false);
   const load = useAction();
+  const runLoad = load.run;
 
   const refresh = useCallback(async (method: 'listKeys' | 'checkKeychain' = 'listKeys') => {
-    const value = await load.run(() => call(method, {}));
+    const value = await runLoad(() => call(method, {}));
     if (value) setListing(value);
     return value;
-  }, [load.run]);
+  }, [runLoad]);
 
   // On start, compare keychain and list afresh: jaas-keys may have changed either since the app last looked.
   useEffect(() => {

@@ -14,9 +14,8 @@ function useLiveCheck<T>(value: string, check: (value: string) => Promise<Result
   useEffect(() => {
     if (value === '') return setResult(null);
     let current = true;
-    const timer = setTimeout(async () => {
-      const answer = await check(value);
-      if (current) setResult(answer.ok ? answer.value : null);
+    const timer = setTimeout(() => {
+      void check(value).then((answer) => current && setResult(answer.ok ? answer.value : null));
     }, 200);
     return () => {
       current = false;

@@ -39,6 +39,7 @@ export function KeyDetail({ id, notice, finding, allKeys, onChanged, onMakeToken
   const [privateFormat, setPrivateFormat] = useState<'pkcs1' | 'pkcs8'>('pkcs1');
   const [saved, setSaved] = useState<string | null>(null);
   const load = useAction();
+  const runLoad = load.run;
   const act = useAction();
   const reportError = (error: ErrorValue) => act.setError(error);
 
@@ -46,13 +47,13 @@ export function KeyDetail({ id, notice, finding, allKeys, onChanged, onMakeToken
     let current = true;
     setDetail(null);
     setSaved(null);
-    void load.run(() => call('showKey', { id })).then((value) => current && value && setDetail(value));
+    void runLoad(() => call('showKey', { id })).then((value) => current && value && setDetail(value));
     return () => {
       current = false;
     };
-  }, [id, load.run]);
+  }, [id, runLoad]);
 
-  if (load.error) return <ErrorNotice error={load.error} onRetry={() => void load.run(() => call('showKey', { id })).then((value) => value && setDetail(value))} />;
+  if (load.error) return <ErrorNotice error={load.error} onRetry={() => void runLoad(() => call('showKey', { id })).then((value) => value && setDetail(value))} />;
   if (!detail) return <p className="loading" role="status">Loading key…</p>;
 
   const updated = (key: KeyRecord | null, message?: string) => {

@@ -27,13 +27,14 @@ const EVENT_TEXT: Record<HistoryEntry['event'], string> = {
 export function KeyHistory({ id, version }: { id: string; version: unknown }) {
   const [entries, setEntries] = useState<HistoryEntry[] | null>(null);
   const load = useAction();
+  const runLoad = load.run;
   useEffect(() => {
     let current = true;
-    void load.run(() => call('keyHistory', { id })).then((value) => current && value && setEntries(value));
+    void runLoad(() => call('keyHistory', { id })).then((value) => current && value && setEntries(value));
     return () => {
       current = false;
     };
-  }, [id, version, load.run]);
+  }, [id, version, runLoad]);
   return (
     <section aria-labelledby="history-title">
       <h2 id="history-title">History</h2>

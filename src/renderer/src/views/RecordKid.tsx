@@ -30,11 +30,12 @@ export function RecordKid({ keyRecord, onRecorded }: Props) {
   useEffect(() => {
     if (kid === '') return setLive({ state: 'idle' });
     let current = true;
-    const timer = setTimeout(async () => {
-      const result = await call('checkKid', { id: keyRecord.id, kid });
-      if (!current) return;
-      if (!result.ok) setLive({ state: 'problem', text: result.error.message });
-      else setLive(result.value.ok ? { state: 'ok' } : { state: 'problem', text: result.value.problem ?? 'Not a valid Key ID.' });
+    const timer = setTimeout(() => {
+      void call('checkKid', { id: keyRecord.id, kid }).then((result) => {
+        if (!current) return;
+        if (!result.ok) setLive({ state: 'problem', text: result.error.message });
+        else setLive(result.value.ok ? { state: 'ok' } : { state: 'problem', text: result.value.problem ?? 'Not a valid Key ID.' });
+      });
     }, 150);
     return () => {
       current = false;
