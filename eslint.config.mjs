@@ -7,19 +7,50 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import { builtinModules } from 'node:module';
 
-const NODE = [{ regex: '^node:', message: 'Node APIs belong to src/core, src/cli and src/main.' }, ...builtinModules.map((name) => ({ group: [name, `${name}/*`], message: 'Node APIs belong to src/core, src/cli and src/main.' }))];
+const NODE = [
+  { regex: '^node:', message: 'Node APIs belong to src/core, src/cli and src/main.' },
+  ...builtinModules.map((name) => ({
+    group: [name, `${name}/*`],
+    message: 'Node APIs belong to src/core, src/cli and src/main.',
+  })),
+];
 /** A relative import that climbs out of its own folder into one of these layers. */
 const layer = (names, message) => ({ regex: `^(\\.\\./)+(.*/)?(${names.join('|')})(/|$)`, message });
 const ELECTRON = { group: ['electron', 'electron/*'], message: 'Electron belongs to src/main (and the preload).' };
 
 /** The zone rules, by folder; exported for the zone test. */
 export const ZONES = {
-  'src/core/**': [ELECTRON, layer(['main', 'cli', 'renderer', 'preload'], 'src/core is plain Node: it imports nothing of the faces.')],
-  'src/shared/**': [ELECTRON, ...NODE, layer(['core', 'main', 'cli', 'renderer', 'preload'], 'src/shared is seen by both sides: it imports only its own files.')],
-  'src/renderer/**': [ELECTRON, ...NODE, layer(['core', 'main', 'cli', 'preload'], 'The renderer talks only to window.jaas: it imports src/shared and its own files.')],
-  'src/preload/**': [...NODE, layer(['core', 'main', 'cli', 'renderer'], 'The preload exposes the contract: it imports src/shared, electron and its own files.')],
+  'src/core/**': [
+    ELECTRON,
+    layer(['main', 'cli', 'renderer', 'preload'], 'src/core is plain Node: it imports nothing of the faces.'),
+  ],
+  'src/shared/**': [
+    ELECTRON,
+    ...NODE,
+    layer(
+      ['core', 'main', 'cli', 'renderer', 'preload'],
+      'src/shared is seen by both sides: it imports only its own files.',
+    ),
+  ],
+  'src/renderer/**': [
+    ELECTRON,
+    ...NODE,
+    layer(
+      ['core', 'main', 'cli', 'preload'],
+      'The renderer talks only to window.jaas: it imports src/shared and its own files.',
+    ),
+  ],
+  'src/preload/**': [
+    ...NODE,
+    layer(
+      ['core', 'main', 'cli', 'renderer'],
+      'The preload exposes the contract: it imports src/shared, electron and its own files.',
+    ),
+  ],
   'src/cli/**': [ELECTRON, layer(['main', 'renderer', 'preload'], 'The CLI stands on the core alone.')],
-  'src/main/**': [layer(['cli', 'renderer', 'preload'], 'The main process imports the core and src/shared, never another face.')],
+  'src/main/**': [
+    layer(['cli', 'renderer', 'preload'], 'The main process imports the core and src/shared, never another face.'),
+  ],
 };
 
 export default tseslint.config(
@@ -39,6 +70,13 @@ export default tseslint.config(
       'max-lines': ['error', { max: 300 }],
     },
   },
-  { files: ['src/renderer/**/*.tsx'], plugins: { 'react-hooks': reactHooks }, rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' } },
-  ...Object.entries(ZONES).map(([glob, patterns]) => ({ files: [glob.replace('**', '**/*.{ts,tsx}')], rules: { 'no-restricted-imports': ['error', { patterns }] } })),
+  {
+    files: ['src/renderer/**/*.tsx'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
+  },
+  ...Object.entries(ZONES).map(([glob, patterns]) => ({
+    files: [glob.replace('**', '**/*.{ts,tsx}')],
+    rules: { 'no-restricted-imports': ['error', { patterns }] },
+  })),
 );

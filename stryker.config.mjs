@@ -11,21 +11,43 @@
 // - src/core/index.ts: re-exports only.
 const GROUPS = {
   rules: [
-    'src/core/keys/kid.ts', 'src/core/tokens/token.ts', 'src/core/tokens/tokenCheck.ts', 'src/core/tokens/jwt.ts', 'src/core/tokens/duration.ts',
-    'src/core/keys/label.ts', 'src/core/catalog/history.ts', 'src/core/catalog/resolveKey.ts', 'src/core/errors.ts', 'src/core/files/dataDir.ts',
-    'src/core/keys/fingerprint.ts', 'src/core/keys/rsa.ts', 'src/core/backup/passphrase.ts', 'src/core/keychain/keychainName.ts',
+    'src/core/keys/kid.ts',
+    'src/core/tokens/token.ts',
+    'src/core/tokens/tokenCheck.ts',
+    'src/core/tokens/jwt.ts',
+    'src/core/tokens/duration.ts',
+    'src/core/keys/label.ts',
+    'src/core/catalog/history.ts',
+    'src/core/catalog/resolveKey.ts',
+    'src/core/errors.ts',
+    'src/core/files/dataDir.ts',
+    'src/core/keys/fingerprint.ts',
+    'src/core/keys/rsa.ts',
+    'src/core/backup/passphrase.ts',
+    'src/core/keychain/keychainName.ts',
   ],
   files: [
-    'src/core/catalog/catalog.ts', 'src/core/catalog/catalogCheck.ts', 'src/core/catalog/catalogSchema.ts', 'src/core/catalog/catalogMigration.ts',
-    'src/core/files/atomicFile.ts', 'src/core/files/exportFile.ts', 'src/core/files/lock.ts',
+    'src/core/catalog/catalog.ts',
+    'src/core/catalog/catalogCheck.ts',
+    'src/core/catalog/catalogSchema.ts',
+    'src/core/catalog/catalogMigration.ts',
+    'src/core/files/atomicFile.ts',
+    'src/core/files/exportFile.ts',
+    'src/core/files/lock.ts',
   ],
   ipc: ['src/main/ipc/**/*.ts', '!src/main/ipc/register.ts'],
-  keys: ['src/core/keychain/vault.ts', 'src/core/keychain/keytarStore.ts', 'src/core/lifecycle/lifecycle.ts', 'src/core/tokens/signer.ts'],
+  keys: [
+    'src/core/keychain/vault.ts',
+    'src/core/keychain/keytarStore.ts',
+    'src/core/lifecycle/lifecycle.ts',
+    'src/core/tokens/signer.ts',
+  ],
   manager: ['src/core/keyManager.ts', 'src/core/keys/importKey.ts', 'src/core/keys/openssh.ts'],
   backup: ['src/core/backup/backup.ts', 'src/core/backup/backupFile.ts'],
 };
 const group = process.env.JAAS_MUTATION_GROUP || 'all';
-if (group !== 'all' && !GROUPS[group]) throw new Error(`Unknown mutation group "${group}": ${Object.keys(GROUPS).join(', ')} or all`);
+if (group !== 'all' && !GROUPS[group])
+  throw new Error(`Unknown mutation group "${group}": ${Object.keys(GROUPS).join(', ')} or all`);
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {

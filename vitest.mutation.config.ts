@@ -20,14 +20,54 @@ createRequire(import.meta.url)('keytar');
 // score is, if anything, lower than the whole suite's. The catalog is used by every
 // test with a key, and the backup tests spend seconds in scrypt: without the split,
 // each surviving catalog mutant would wait for the whole suite.
-const ALL = ['test/core/**/*.test.ts', 'test/main/dispatch.test.ts', 'test/main/handlers.test.ts', 'test/main/security.test.ts'];
+const ALL = [
+  'test/core/**/*.test.ts',
+  'test/main/dispatch.test.ts',
+  'test/main/handlers.test.ts',
+  'test/main/security.test.ts',
+];
 const GROUP_TESTS: Record<string, string[]> = {
   rules: ALL,
-  files: ['test/core/catalog*.test.ts', 'test/core/fileWrites.test.ts', 'test/core/lock.test.ts', 'test/core/edges.test.ts', 'test/core/keyManager.test.ts', 'test/core/lifecycle.test.ts', 'test/core/ruleMessages.test.ts', 'test/main/dispatch.test.ts'],
+  files: [
+    'test/core/catalog*.test.ts',
+    'test/core/fileWrites.test.ts',
+    'test/core/lock.test.ts',
+    'test/core/edges.test.ts',
+    'test/core/keyManager.test.ts',
+    'test/core/lifecycle.test.ts',
+    'test/core/ruleMessages.test.ts',
+    'test/main/dispatch.test.ts',
+  ],
   ipc: ['test/main/dispatch.test.ts', 'test/main/handlers.test.ts', 'test/main/security.test.ts'],
-  keys: ['test/core/vault.test.ts', 'test/core/keytarStore.test.ts', 'test/core/lifecycle.test.ts', 'test/core/token.test.ts', 'test/core/edges.test.ts', 'test/core/keychainRace.test.ts', 'test/core/keyManager.test.ts', 'test/main/dispatch.test.ts'],
-  manager: ['test/core/keyManager.test.ts', 'test/core/keyManagerEdges.test.ts', 'test/core/openssh.test.ts', 'test/core/lifecycle.test.ts', 'test/core/token.test.ts', 'test/core/importKey.test.ts', 'test/core/edges.test.ts', 'test/core/catalogMigration.test.ts', 'test/main/dispatch.test.ts', 'test/main/handlers.test.ts'],
-  backup: ['test/core/backup.test.ts', 'test/core/backupFile.test.ts', 'test/core/restore.test.ts', 'test/core/keyManager.test.ts', 'test/main/dispatch.test.ts'],
+  keys: [
+    'test/core/vault.test.ts',
+    'test/core/keytarStore.test.ts',
+    'test/core/lifecycle.test.ts',
+    'test/core/token.test.ts',
+    'test/core/edges.test.ts',
+    'test/core/keychainRace.test.ts',
+    'test/core/keyManager.test.ts',
+    'test/main/dispatch.test.ts',
+  ],
+  manager: [
+    'test/core/keyManager.test.ts',
+    'test/core/keyManagerEdges.test.ts',
+    'test/core/openssh.test.ts',
+    'test/core/lifecycle.test.ts',
+    'test/core/token.test.ts',
+    'test/core/importKey.test.ts',
+    'test/core/edges.test.ts',
+    'test/core/catalogMigration.test.ts',
+    'test/main/dispatch.test.ts',
+    'test/main/handlers.test.ts',
+  ],
+  backup: [
+    'test/core/backup.test.ts',
+    'test/core/backupFile.test.ts',
+    'test/core/restore.test.ts',
+    'test/core/keyManager.test.ts',
+    'test/main/dispatch.test.ts',
+  ],
 };
 
 // (Spread, not mergeConfig: mergeConfig would append to the base `include` list.)

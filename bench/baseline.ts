@@ -23,13 +23,17 @@ export async function prepareBaseline(): Promise<{ dir: string; commit: string }
   if (commit.status !== 0) return { problem: `commit ${BASELINE_REF} is not in this clone` };
   const sha = commit.stdout.trim();
   const dir = join(tmpdir(), `jaas-bench-baseline-${sha}`);
-  if (existsSync(join(dir, 'out', 'cli', 'jaas-keys.mjs')) && existsSync(join(dir, 'out', 'renderer', 'index.html'))) return { dir, commit: sha };
+  if (existsSync(join(dir, 'out', 'cli', 'jaas-keys.mjs')) && existsSync(join(dir, 'out', 'renderer', 'index.html')))
+    return { dir, commit: sha };
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
   const unpack = spawnSync('sh', ['-c', `git archive ${sha} | tar -x -C "${dir}"`]);
   if (unpack.status !== 0) return { problem: `git archive ${sha} failed: ${unpack.stderr}` };
   await symlink(join(process.cwd(), 'node_modules'), join(dir, 'node_modules'), 'dir');
-  for (const [command, args] of [['node', ['scripts/build-cli.mjs']], ['npx', ['electron-vite', 'build', '--logLevel', 'warn']]] as const) {
+  for (const [command, args] of [
+    ['node', ['scripts/build-cli.mjs']],
+    ['npx', ['electron-vite', 'build', '--logLevel', 'warn']],
+  ] as const) {
     const problem = problemOf(command, args, dir);
     if (problem !== null) return { problem: `${command} ${args.join(' ')} failed in the baseline: ${problem}` };
   }

@@ -46,7 +46,9 @@ async function benchKeygen() {
   delay.enable();
   const ours = await timeEach(KEYS, () => generateRsaKey());
   delay.disable();
-  const openssl = await timeEach(KEYS, () => runFile('openssl', ['genpkey', '-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:4096', '-out', '/dev/null']));
+  const openssl = await timeEach(KEYS, () =>
+    runFile('openssl', ['genpkey', '-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:4096', '-out', '/dev/null']),
+  );
   console.log('                             median     p90');
   console.log(`  jaas-keys core (Node)      ${ms(percentile(ours, 50)).padEnd(10)} ${ms(percentile(ours, 90))}`);
   console.log(`  openssl genpkey            ${ms(percentile(openssl, 50)).padEnd(10)} ${ms(percentile(openssl, 90))}`);

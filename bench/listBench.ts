@@ -28,14 +28,34 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 const ms = (value: number) => `${value.toFixed(value < 10 ? 1 : 0)} ms`;
 
 /** A data folder with `size` keys, as the current code (version 2) or the baseline (version 1) writes them. */
-async function keyFolder(size: number, version: 1 | 2, sample: { publicPem: string; fingerprint: string }): Promise<string> {
+async function keyFolder(
+  size: number,
+  version: 1 | 2,
+  sample: { publicPem: string; fingerprint: string },
+): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'jaas-bench-list-'));
   const keys = Array.from({ length: size }, (_, n) => ({
-    id: n.toString(16).padStart(16, '0'), label: `key ${n}`, appId: null, kid: null, createdAt: new Date(Date.UTC(2026, 0, 1) + n * 60_000).toISOString(),
-    kidRecordedAt: null, bits: 4096, fingerprint: sample.fingerprint, source: 'generated', publicPem: sample.publicPem, ...(version === 2 ? newKeyLifecycle() : {}),
+    id: n.toString(16).padStart(16, '0'),
+    label: `key ${n}`,
+    appId: null,
+    kid: null,
+    createdAt: new Date(Date.UTC(2026, 0, 1) + n * 60_000).toISOString(),
+    kidRecordedAt: null,
+    bits: 4096,
+    fingerprint: sample.fingerprint,
+    source: 'generated',
+    publicPem: sample.publicPem,
+    ...(version === 2 ? newKeyLifecycle() : {}),
   }));
   // A version 2 list carries the write mark the app writes (catalog.ts), which its read cache keys on.
-  await writeFile(join(dir, 'keys.json'), JSON.stringify(version === 2 ? { version, writeId: randomBytes(8).toString('hex'), keys, history: [] } : { version, keys }, null, 2));
+  await writeFile(
+    join(dir, 'keys.json'),
+    JSON.stringify(
+      version === 2 ? { version, writeId: randomBytes(8).toString('hex'), keys, history: [] } : { version, keys },
+      null,
+      2,
+    ),
+  );
   return dir;
 }
 
@@ -55,8 +75,18 @@ async function timeCore(Manager: ListerClass, dir: string, size: number): Promis
   return { cold: median(cold), warm: median(warm) };
 }
 
-export async function benchList(sample: { publicPem: string; fingerprint: string }, baseline: { dir: string; commit: string } | { problem: string }): Promise<void> {
-  const Baseline = 'dir' in baseline ? ((await import(pathToFileURL(join(baseline.dir, 'src', 'core', 'keyManager.ts')).href)) as { KeyManager: ListerClass }).KeyManager : null;
+export async function benchList(
+  sample: { publicPem: string; fingerprint: string },
+  baseline: { dir: string; commit: string } | { problem: string },
+): Promise<void> {
+  const Baseline =
+    'dir' in baseline
+      ? (
+          (await import(pathToFileURL(join(baseline.dir, 'src', 'core', 'keyManager.ts')).href)) as {
+            KeyManager: ListerClass;
+          }
+        ).KeyManager
+      : null;
   const against = 'dir' in baseline ? `baseline ${baseline.commit}` : `no baseline: ${baseline.problem}`;
   console.log(`\ncore list (${against})   first list   again    baseline   first list vs baseline   target < 50 ms`);
   for (const size of [1_000, 10_000]) {
@@ -66,7 +96,9 @@ export async function benchList(sample: { publicPem: string; fingerprint: string
     const before = Baseline ? (await timeCore(Baseline, old, size)).cold : null;
     const ratio = before ? `${(now.cold / before).toFixed(2)}x` : 'n/a';
     const verdict = size === 10_000 ? (now.cold < 50 ? 'met' : `missed by ${ms(now.cold - 50)}`) : '';
-    console.log(`  ${String(size).padStart(6)} keys                ${ms(now.cold).padEnd(12)} ${ms(now.warm).padEnd(8)} ${(before ? ms(before) : 'n/a').padEnd(10)} ${ratio.padEnd(24)} ${verdict}`);
+    console.log(
+      `  ${String(size).padStart(6)} keys                ${ms(now.cold).padEnd(12)} ${ms(now.warm).padEnd(8)} ${(before ? ms(before) : 'n/a').padEnd(10)} ${ratio.padEnd(24)} ${verdict}`,
+    );
     await rm(current, { recursive: true, force: true });
     await rm(old, { recursive: true, force: true });
   }
@@ -77,7 +109,10 @@ export async function benchList(sample: { publicPem: string; fingerprint: string
   const runs: Record<'bare' | 'ours' | 'baseline', number[]> = { bare: [], ours: [], baseline: [] };
   const spawnTimed = (args: string[], dataDir?: string) => {
     const at = performance.now();
-    const result = spawnSync(process.execPath, args, { env: { ...process.env, JAAS_KEYS_DATA_DIR: dataDir }, maxBuffer: 1 << 26 });
+    const result = spawnSync(process.execPath, args, {
+      env: { ...process.env, JAAS_KEYS_DATA_DIR: dataDir },
+      maxBuffer: 1 << 26,
+    });
     if (result.status !== 0) throw new Error(`${args.join(' ')} failed: ${result.stderr}`);
     return performance.now() - at;
   };
@@ -90,8 +125,13 @@ export async function benchList(sample: { publicPem: string; fingerprint: string
   const before = runs.baseline.length ? median(runs.baseline) : null;
   const verdict = ours / bare <= 1.5 ? 'met' : `missed: ${(ours / bare).toFixed(2)}x, ${ms(ours - 1.5 * bare)} over`;
   console.log(`\njaas-keys list, 100 keys, whole process (median of 21)`);
-  console.log(`  node -e 0 ${ms(bare)}; jaas-keys list ${ms(ours)} = ${(ours / bare).toFixed(2)}x bare node (target 1.5x: ${verdict})`);
-  if (before) console.log(`  baseline jaas-keys list ${ms(before)} = ${(before / bare).toFixed(2)}x bare node; ours is ${(ours / before).toFixed(2)}x the baseline`);
+  console.log(
+    `  node -e 0 ${ms(bare)}; jaas-keys list ${ms(ours)} = ${(ours / bare).toFixed(2)}x bare node (target 1.5x: ${verdict})`,
+  );
+  if (before)
+    console.log(
+      `  baseline jaas-keys list ${ms(before)} = ${(before / bare).toFixed(2)}x bare node; ours is ${(ours / before).toFixed(2)}x the baseline`,
+    );
   await rm(current, { recursive: true, force: true });
   await rm(old, { recursive: true, force: true });
 }

@@ -17,7 +17,9 @@ const SECONDS = Number(process.env.BENCH_SERVE_SECONDS ?? 10);
 
 /** openssl's RSA 4096 signatures per second on one core (`openssl speed -seconds 5 rsa4096`). */
 function opensslSignsPerSecond(): number {
-  const text = execFileSync('openssl', ['speed', '-seconds', '5', 'rsa4096'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString();
+  const text = execFileSync('openssl', ['speed', '-seconds', '5', 'rsa4096'], {
+    stdio: ['ignore', 'pipe', 'ignore'],
+  }).toString();
   const row = /^rsa 4096 bits\s+([\d.]+)s\s+([\d.]+)s\s+([\d.]+)\s+([\d.]+)/m.exec(text);
   if (!row) throw new Error(`openssl speed printed no rsa 4096 row:\n${text.slice(-400)}`);
   return Number(row[3]);
@@ -25,7 +27,11 @@ function opensslSignsPerSecond(): number {
 
 export async function benchServe(): Promise<void> {
   const work = await mkdtemp(join(tmpdir(), 'jaas-bench-serve-'));
-  const env = { ...process.env, JAAS_KEYS_DATA_DIR: work, JAAS_KEYS_SERVICE: `jaas-bench-${randomBytes(4).toString('hex')}` };
+  const env = {
+    ...process.env,
+    JAAS_KEYS_DATA_DIR: work,
+    JAAS_KEYS_SERVICE: `jaas-bench-${randomBytes(4).toString('hex')}`,
+  };
   const store = new KeytarStore(env.JAAS_KEYS_SERVICE);
   try {
     const keys = new KeyManager({ dataDir: work, store });
@@ -43,16 +49,34 @@ export async function benchServe(): Promise<void> {
     }
     const core = count / ((performance.now() - start) / 1000);
 
-    const server = spawn(process.execPath, [join(process.cwd(), 'bin', 'jaas-keys.js'), 'serve', key.id, '--json'], { env, stdio: ['ignore', 'pipe', 'ignore'] });
-    const { url, secret } = JSON.parse(await new Promise<string>((resolve) => server.stdout.once('data', (chunk) => resolve(String(chunk).split('\n')[0]!))));
-    const result = await autocannon({ url: `${url}/token`, method: 'POST', connections: 4, duration: SECONDS, headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' }, body: '{"room":"bench","user":{"moderator":true}}' });
+    const server = spawn(process.execPath, [join(process.cwd(), 'bin', 'jaas-keys.js'), 'serve', key.id, '--json'], {
+      env,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+    const { url, secret } = JSON.parse(
+      await new Promise<string>((resolve) =>
+        server.stdout.once('data', (chunk) => resolve(String(chunk).split('\n')[0]!)),
+      ),
+    );
+    const result = await autocannon({
+      url: `${url}/token`,
+      method: 'POST',
+      connections: 4,
+      duration: SECONDS,
+      headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' },
+      body: '{"room":"bench","user":{"moderator":true}}',
+    });
     server.kill('SIGTERM');
     await new Promise((resolve) => server.on('exit', resolve));
     const non2xx = result.non2xx + result.errors;
 
     console.log(`\nToken signing (RSA 4096, RS256); openssl speed rsa4096 on one core: ${openssl.toFixed(0)} signs/s`);
-    console.log(`  core (Signer.sign, one thread)     ${core.toFixed(0)} tokens/s   (${(core / openssl).toFixed(2)} × openssl)`);
-    console.log(`  jaas-keys serve (autocannon, 4 connections, ${SECONDS} s)   ${result.requests.average.toFixed(0)} requests/s, latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms   (${(result.requests.average / openssl).toFixed(2)} × openssl; ${non2xx} errors or non-2xx)`);
+    console.log(
+      `  core (Signer.sign, one thread)     ${core.toFixed(0)} tokens/s   (${(core / openssl).toFixed(2)} × openssl)`,
+    );
+    console.log(
+      `  jaas-keys serve (autocannon, 4 connections, ${SECONDS} s)   ${result.requests.average.toFixed(0)} requests/s, latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms   (${(result.requests.average / openssl).toFixed(2)} × openssl; ${non2xx} errors or non-2xx)`,
+    );
   } finally {
     for (const account of await store.accounts().catch(() => [])) await store.delete(account);
     await rm(work, { recursive: true, force: true });

@@ -9,11 +9,15 @@ import { measureUi, type UiHarness } from './uiMeasure';
 
 const from = (path: string) => import(pathToFileURL(join(process.cwd(), path)).href);
 const [{ createDispatcher }, { createHandlers }, { METHODS }, { sandbox }] = await Promise.all([
-  from('src/main/ipc/dispatch.ts'), from('src/main/ipc/handlers.ts'), from('src/shared/methods.ts'), from('test/support/fixtures.ts'),
+  from('src/main/ipc/dispatch.ts'),
+  from('src/main/ipc/handlers.ts'),
+  from('src/shared/methods.ts'),
+  from('test/support/fixtures.ts'),
 ]);
 const backend: AppBackend = {
   sandbox: () => sandbox(),
-  dispatcher: (box, desktop, isTrustedSender) => createDispatcher(createHandlers(box.keys, desktop), isTrustedSender, () => undefined),
+  dispatcher: (box, desktop, isTrustedSender) =>
+    createDispatcher(createHandlers(box.keys, desktop), isTrustedSender, () => undefined),
   methods: METHODS,
 };
 const harness: UiHarness = {

@@ -20,19 +20,34 @@ export async function benchUiList(baseline: { dir: string; commit: string } | { 
   let before: UiFigures[] | null = null;
   let why = 'dir' in baseline ? '' : baseline.problem;
   if ('dir' in baseline) {
-    const child = spawnSync('npx', ['tsx', join(process.cwd(), 'bench', 'uiBaselineChild.ts'), JSON.stringify(SIZES)], { cwd: baseline.dir, encoding: 'utf8', env: process.env, maxBuffer: 1 << 24 });
+    const child = spawnSync('npx', ['tsx', join(process.cwd(), 'bench', 'uiBaselineChild.ts'), JSON.stringify(SIZES)], {
+      cwd: baseline.dir,
+      encoding: 'utf8',
+      env: process.env,
+      maxBuffer: 1 << 24,
+    });
     if (child.status === 0) before = JSON.parse(child.stdout.trim().split('\n').pop()!) as UiFigures[];
     else why = `the baseline's window could not be measured: ${child.stderr.trim().split('\n').slice(-2).join(' ')}`;
   }
-  console.log(`\nUI list in Chromium (median of 3; baseline ${'dir' in baseline ? baseline.commit : 'n/a'}${why ? `, ${why}` : ''})`);
-  console.log('                      first list                filter: work, to frame             re-sort: work, to frame');
-  const cell = (now: number, old: number | undefined) => `${ms(now)}${old === undefined ? '' : ` (${(now / old).toFixed(2)}x of ${ms(old)})`}`;
+  console.log(
+    `\nUI list in Chromium (median of 3; baseline ${'dir' in baseline ? baseline.commit : 'n/a'}${why ? `, ${why}` : ''})`,
+  );
+  console.log(
+    '                      first list                filter: work, to frame             re-sort: work, to frame',
+  );
+  const cell = (now: number, old: number | undefined) =>
+    `${ms(now)}${old === undefined ? '' : ` (${(now / old).toFixed(2)}x of ${ms(old)})`}`;
   for (const figure of ours) {
     const old = before?.find((entry) => entry.size === figure.size);
-    const both = (work: number, frame: number, oldWork?: number, oldFrame?: number) => `${cell(work, oldWork)}, ${cell(frame, oldFrame)}`.padEnd(34);
-    console.log(`  ${String(figure.size).padStart(6)} keys         ${cell(figure.firstList, old?.firstList).padEnd(25)} ${both(figure.filter, figure.filterToFrame, old?.filter, old?.filterToFrame)} ${both(figure.sort, figure.sortToFrame, old?.sort, old?.sortToFrame)}`);
+    const both = (work: number, frame: number, oldWork?: number, oldFrame?: number) =>
+      `${cell(work, oldWork)}, ${cell(frame, oldFrame)}`.padEnd(34);
+    console.log(
+      `  ${String(figure.size).padStart(6)} keys         ${cell(figure.firstList, old?.firstList).padEnd(25)} ${both(figure.filter, figure.filterToFrame, old?.filter, old?.filterToFrame)} ${both(figure.sort, figure.sortToFrame, old?.sort, old?.sortToFrame)}`,
+    );
   }
   const at = (size: number) => ours.find((figure) => figure.size === size)!;
   const verdict = (value: number, target: number) => (value < target ? 'met' : `missed by ${ms(value - target)}`);
-  console.log(`  targets: first list 1,000 < 300 ms ${verdict(at(1_000).firstList, 300)}; 10,000 < 1.5 s ${verdict(at(10_000).firstList, 1_500)}; filter at 1,000 < 16 ms ${verdict(at(1_000).filter, 16)} (to frame ${ms(at(1_000).filterToFrame)}); re-sort at 1,000 < 16 ms ${verdict(at(1_000).sort, 16)} (to frame ${ms(at(1_000).sortToFrame)})`);
+  console.log(
+    `  targets: first list 1,000 < 300 ms ${verdict(at(1_000).firstList, 300)}; 10,000 < 1.5 s ${verdict(at(10_000).firstList, 1_500)}; filter at 1,000 < 16 ms ${verdict(at(1_000).filter, 16)} (to frame ${ms(at(1_000).filterToFrame)}); re-sort at 1,000 < 16 ms ${verdict(at(1_000).sort, 16)} (to frame ${ms(at(1_000).sortToFrame)})`,
+  );
 }

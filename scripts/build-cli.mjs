@@ -20,7 +20,9 @@ await build({
   target: 'node20',
   external: ['keytar'],
   // Bundled CommonJS (bcrypt-pbkdf) calls require; give the ESM bundle one.
-  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+  },
   sourcemap: true,
   // Less to parse at every start: `jaas-keys list` is mostly Node starting and reading this file.
   minify: true,

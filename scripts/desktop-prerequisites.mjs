@@ -18,13 +18,17 @@ export function nodeIsNewEnough(version = process.versions.node, [major, minor] 
 
 function main() {
   if (!nodeIsNewEnough()) {
-    console.error(`The desktop app's tooling (Electron ${electronVersion()}) needs Node.js ${DESKTOP_NODE.join('.')} or newer; this is ${process.version}. Install a current Node.js LTS and run this again. (The jaas-keys command works on Node.js 20.19 and newer.)`);
+    console.error(
+      `The desktop app's tooling (Electron ${electronVersion()}) needs Node.js ${DESKTOP_NODE.join('.')} or newer; this is ${process.version}. Install a current Node.js LTS and run this again. (The jaas-keys command works on Node.js 20.19 and newer.)`,
+    );
     process.exit(1);
   }
   // Electron's own install step: a no-op when the binary is there, a download (about 100 MB) when not.
   const install = spawnSync(process.execPath, [join(electronDir(), 'install.js')], { stdio: 'inherit' });
   if (install.status !== 0) {
-    console.error("Electron's binary could not be downloaded (see above). Check the network or proxy, or set ELECTRON_MIRROR, then run this again.");
+    console.error(
+      "Electron's binary could not be downloaded (see above). Check the network or proxy, or set ELECTRON_MIRROR, then run this again.",
+    );
     process.exit(1);
   }
 }
@@ -37,4 +41,4 @@ function electronVersion() {
   return createRequire(import.meta.url)('electron/package.json').version;
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) main();
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) main();

@@ -16,7 +16,8 @@ function files(dir) {
 
 function target(from, spec) {
   const base = resolve(dirname(from), spec);
-  for (const candidate of [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts')]) if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
+  for (const candidate of [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts')])
+    if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
   return null;
 }
 
@@ -25,7 +26,14 @@ export function importGraph(root) {
   const graph = new Map();
   for (const file of files(root)) {
     const { importedFiles } = ts.preProcessFile(readFileSync(file, 'utf8'), true, true);
-    graph.set(file, importedFiles.map((ref) => ref.fileName).filter((spec) => spec.startsWith('.')).map((spec) => target(file, spec)).filter(Boolean));
+    graph.set(
+      file,
+      importedFiles
+        .map((ref) => ref.fileName)
+        .filter((spec) => spec.startsWith('.'))
+        .map((spec) => target(file, spec))
+        .filter(Boolean),
+    );
   }
   return graph;
 }
@@ -64,7 +72,8 @@ export function cycles(graph) {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const root = resolve(process.argv[2] ?? 'src');
   const found = cycles(importGraph(root));
-  for (const component of found) console.error(`import circle: ${component.map((file) => relative(process.cwd(), file)).join(' <-> ')}`);
+  for (const component of found)
+    console.error(`import circle: ${component.map((file) => relative(process.cwd(), file)).join(' <-> ')}`);
   if (found.length > 0) process.exit(1);
   console.log(`No import circles in ${relative(process.cwd(), root) || '.'} (type-only imports included).`);
 }

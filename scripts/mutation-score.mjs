@@ -25,7 +25,10 @@ if (reports.length === 0) {
 
 /** Offsets of a mutant's range in `source` (Stryker's lines and columns count from 1). */
 function range(lineStarts, location) {
-  return [lineStarts[location.start.line - 1] + location.start.column - 1, lineStarts[location.end.line - 1] + location.end.column - 1];
+  return [
+    lineStarts[location.start.line - 1] + location.start.column - 1,
+    lineStarts[location.end.line - 1] + location.end.column - 1,
+  ];
 }
 
 /** Whether [start, end) runs only when the module loads: inside no function and no instance field's initializer. */
@@ -33,7 +36,10 @@ function moduleLevelCheck(file, source) {
   const tree = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, true);
   const runtime = [];
   const visit = (node) => {
-    if (ts.isFunctionLike(node) || (ts.isPropertyDeclaration(node) && !node.modifiers?.some((m) => m.kind === ts.SyntaxKind.StaticKeyword))) {
+    if (
+      ts.isFunctionLike(node) ||
+      (ts.isPropertyDeclaration(node) && !node.modifiers?.some((m) => m.kind === ts.SyntaxKind.StaticKeyword))
+    ) {
       runtime.push([node.getStart(tree), node.end]);
     }
     ts.forEachChild(node, visit);
@@ -43,14 +49,22 @@ function moduleLevelCheck(file, source) {
   return ([start, end]) => !runtime.some(([from, to]) => from <= start && end <= to && !(from === start && to === end));
 }
 
-const STATUS = { Killed: 'killed', Timeout: 'timeout', Survived: 'survived', NoCoverage: 'noCoverage', Ignored: 'ignored' };
+const STATUS = {
+  Killed: 'killed',
+  Timeout: 'timeout',
+  Survived: 'survived',
+  NoCoverage: 'noCoverage',
+  Ignored: 'ignored',
+};
 const empty = () => ({ killed: 0, timeout: 0, survived: 0, noCoverage: 0, ignored: 0, moduleLevel: 0 });
 const total = empty();
 const rows = [];
 const seen = new Set();
 for (const name of reports.sort()) {
   const tally = empty();
-  for (const [file, { source, mutants }] of Object.entries(JSON.parse(readFileSync(join(folder, name), 'utf8')).files)) {
+  for (const [file, { source, mutants }] of Object.entries(
+    JSON.parse(readFileSync(join(folder, name), 'utf8')).files,
+  )) {
     // A file in two reports (a group run again under another name) counts once, from the later report.
     if (seen.has(file)) continue;
     seen.add(file);
@@ -60,7 +74,8 @@ for (const name of reports.sort()) {
     for (const mutant of mutants) {
       const key = STATUS[mutant.status];
       if (key) tally[key]++;
-      if ((key === 'survived' || key === 'noCoverage') && atModuleLevel(range(lineStarts, mutant.location))) tally.moduleLevel++;
+      if ((key === 'survived' || key === 'noCoverage') && atModuleLevel(range(lineStarts, mutant.location)))
+        tally.moduleLevel++;
     }
   }
   for (const key of Object.keys(total)) total[key] += tally[key];
@@ -68,8 +83,11 @@ for (const name of reports.sort()) {
 }
 
 const detected = (t) => t.killed + t.timeout;
-const score = (t, leaveOut = 0) => ((100 * detected(t)) / Math.max(1, detected(t) + t.survived + t.noCoverage - leaveOut)).toFixed(2);
-console.log('group        score   killed  timeout  survived  no coverage  ignored (static)  undetected at module level  score without them');
+const score = (t, leaveOut = 0) =>
+  ((100 * detected(t)) / Math.max(1, detected(t) + t.survived + t.noCoverage - leaveOut)).toFixed(2);
+console.log(
+  'group        score   killed  timeout  survived  no coverage  ignored (static)  undetected at module level  score without them',
+);
 for (const [name, t] of [...rows, ['all', total]]) {
   console.log(
     `${name.padEnd(12)} ${score(t).padStart(6)}%  ${String(t.killed).padStart(6)}  ${String(t.timeout).padStart(7)}  ${String(t.survived).padStart(8)}  ${String(t.noCoverage).padStart(11)}  ${String(t.ignored).padStart(16)}  ${String(t.moduleLevel).padStart(26)}  ${score(t, t.moduleLevel).padStart(18)}%`,

@@ -10,6 +10,10 @@ const [group = 'all', ...rest] = process.argv.slice(2);
 const result = spawnSync('node', ['scripts/with-keychain.mjs', 'npx', 'stryker', 'run', ...rest], {
   stdio: 'inherit',
   // The key list check's differential test runs against every catalog mutant; 500 lists keep that under a second.
-  env: { ...process.env, JAAS_MUTATION_GROUP: group, JAAS_CATALOG_FUZZ_RUNS: process.env.JAAS_CATALOG_FUZZ_RUNS ?? '500' },
+  env: {
+    ...process.env,
+    JAAS_MUTATION_GROUP: group,
+    JAAS_CATALOG_FUZZ_RUNS: process.env.JAAS_CATALOG_FUZZ_RUNS ?? '500',
+  },
 });
 process.exit(result.status ?? 1);

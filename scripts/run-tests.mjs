@@ -23,4 +23,9 @@ step('Import circles (type-only imports included)', process.execPath, ['scripts/
 step('Type-check, one project per environment (tsc -b)', 'npx', ['tsc', '-b']);
 step('Build the jaas-keys command', process.execPath, ['scripts/build-cli.mjs']);
 step('Build the app (electron-vite: main, preload, renderer)', 'npx', ['electron-vite', 'build', '--logLevel', 'warn']);
-step('Tests (vitest, private keychain)', process.execPath, ['scripts/with-keychain.mjs', 'npx', 'vitest', 'run', ...extra], { countsTests: true });
+step(
+  'Tests (vitest, private keychain)',
+  process.execPath,
+  ['scripts/with-keychain.mjs', 'npx', 'vitest', 'run', ...extra],
+  { countsTests: true },
+);

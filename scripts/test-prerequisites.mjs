@@ -20,7 +20,9 @@ export const LINUX_PREREQUISITES = [
 /** The prerequisites that cannot be started here (not installed, not executable, hung). */
 export function missingPrerequisites(list = LINUX_PREREQUISITES, spawn = spawnSync) {
   // Only a failure to start counts: some of these exit non-zero after printing their usage.
-  return list.filter(([program, args]) => spawn(program, args, { stdio: 'ignore', timeout: 20_000 }).error !== undefined);
+  return list.filter(
+    ([program, args]) => spawn(program, args, { stdio: 'ignore', timeout: 20_000 }).error !== undefined,
+  );
 }
 
 if (import.meta.url === `file://${process.argv[1]}` && process.platform === 'linux') {
@@ -29,7 +31,9 @@ if (import.meta.url === `file://${process.argv[1]}` && process.platform === 'lin
     const names = missing.map(([program]) => program).join(', ');
     const debian = missing.map((row) => row[2]).join(' ');
     const fedora = missing.map((row) => row[3]).join(' ');
-    console.error(`npm test needs ${names}: sudo apt-get install ${debian} (Fedora: sudo dnf install ${fedora}); see the README.`);
+    console.error(
+      `npm test needs ${names}: sudo apt-get install ${debian} (Fedora: sudo dnf install ${fedora}); see the README.`,
+    );
     process.exit(1);
   }
 }

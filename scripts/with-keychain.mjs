@@ -43,8 +43,13 @@ function main(command) {
   if (process.platform !== 'linux') return run(command[0], command.slice(1), process.env);
   const home = mkdtempSync(join(tmpdir(), 'jaas-keychain-'));
   // The keyring password only unlocks this throwaway keyring.
-  const script = 'printf "%s" private-test-keyring | gnome-keyring-daemon --unlock --components=secrets >/dev/null || exit 111; exec "$@"';
-  const status = run('dbus-run-session', ['--', 'sh', '-c', script, 'sh', ...command], privateKeychainEnv(process.env, home));
+  const script =
+    'printf "%s" private-test-keyring | gnome-keyring-daemon --unlock --components=secrets >/dev/null || exit 111; exec "$@"';
+  const status = run(
+    'dbus-run-session',
+    ['--', 'sh', '-c', script, 'sh', ...command],
+    privateKeychainEnv(process.env, home),
+  );
   rmSync(home, { recursive: true, force: true });
   if (status === 111 || status === 127) {
     console.error('with-keychain: could not start a private keychain; install dbus and gnome-keyring (see README).');

@@ -52,7 +52,10 @@ export async function readInput(context: CommandContext, source: string, what: s
   try {
     return await readFile(source, 'utf8');
   } catch (error) {
-    throw new CoreError('file_error', `Cannot read ${what} ${source} (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}).`);
+    throw new CoreError(
+      'file_error',
+      `Cannot read ${what} ${source} (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}).`,
+    );
   }
 }
 
@@ -60,7 +63,8 @@ export async function readInput(context: CommandContext, source: string, what: s
 export async function confirmed(context: CommandContext, what: string, question: string): Promise<void> {
   if (context.options.yes === true) return;
   if (!context.stdin.isTTY) throw new UsageError(`${what}; pass --yes to confirm when not at a terminal`);
-  if (!/^y(es)?$/i.test(await ask(context, `${question} [y/N] `))) throw new CoreError('cancelled', 'Nothing was changed.');
+  if (!/^y(es)?$/i.test(await ask(context, `${question} [y/N] `)))
+    throw new CoreError('cancelled', 'Nothing was changed.');
 }
 
 /** The reminder after a key with a kid leaves this app: its public key stays in the console. */

@@ -62,7 +62,11 @@ export interface Command {
 
 /** Options every command takes. */
 export const GLOBAL_OPTIONS: Record<string, OptionSpec> = {
-  'data-dir': { type: 'string', value: 'DIR', summary: 'the key list’s folder (also JAAS_KEYS_DATA_DIR; default: the app’s folder)' },
+  'data-dir': {
+    type: 'string',
+    value: 'DIR',
+    summary: 'the key list’s folder (also JAAS_KEYS_DATA_DIR; default: the app’s folder)',
+  },
   help: { type: 'boolean', short: 'h', summary: 'this command’s help' },
 };
 
@@ -70,7 +74,11 @@ export const GLOBAL_OPTIONS: Record<string, OptionSpec> = {
 export const JSON_OPTION: OptionSpec = { type: 'boolean', summary: 'print JSON (see docs/cli.md, "JSON output")' };
 
 /** `--yes`, for the commands that ask first at a terminal. */
-export const YES_OPTION: OptionSpec = { type: 'boolean', short: 'y', summary: 'confirm without asking (needed when not at a terminal)' };
+export const YES_OPTION: OptionSpec = {
+  type: 'boolean',
+  short: 'y',
+  summary: 'confirm without asking (needed when not at a terminal)',
+};
 
 /** The KEY argument most commands take. */
 export const KEY_ARGUMENT: Positional = { name: 'KEY', summary: 'the key', complete: 'key' };

@@ -10,19 +10,26 @@ export type Shell = (typeof SHELLS)[number];
 /** Key ids for completion, one per line; nothing when the list cannot be read. */
 const KEY_IDS = 'jaas-keys list --ids 2>/dev/null';
 
-const allOptions = (command: Command): Array<[string, OptionSpec]> => [...Object.entries(command.options), ...Object.entries(GLOBAL_OPTIONS)];
+const allOptions = (command: Command): Array<[string, OptionSpec]> => [
+  ...Object.entries(command.options),
+  ...Object.entries(GLOBAL_OPTIONS),
+];
 const takesFile = (option: OptionSpec) => option.value === 'FILE' || option.value === 'DIR';
 const firstComplete = (command: Command) => command.positionals.find((p) => p.complete)?.complete;
 
 function bash(commands: readonly Command[]): string {
   const cases = commands.map((command) => {
-    const options = allOptions(command).map(([name]) => `--${name}`).join(' ');
+    const options = allOptions(command)
+      .map(([name]) => `--${name}`)
+      .join(' ');
     const positional = firstComplete(command) ?? 'none';
     return `    ${command.name}) opts="${options}"; positional=${positional} ;;`;
   });
   const values = commands.flatMap((command) => allOptions(command)).filter(([, o]) => o.choices || takesFile(o));
   const valueCases = [...new Map(values.map(([name, o]) => [name, o])).entries()].map(([name, o]) =>
-    o.choices ? `    --${name}) COMPREPLY=($(compgen -W "${o.choices.join(' ')}" -- "$cur")); return ;;` : `    --${name}) COMPREPLY=($(compgen -f -- "$cur")); return ;;`,
+    o.choices
+      ? `    --${name}) COMPREPLY=($(compgen -W "${o.choices.join(' ')}" -- "$cur")); return ;;`
+      : `    --${name}) COMPREPLY=($(compgen -f -- "$cur")); return ;;`,
   );
   return `# bash completion for jaas-keys: eval "$(jaas-keys completion bash)"
 _jaas_keys() {
@@ -50,7 +57,11 @@ complete -F _jaas_keys jaas-keys
 }
 
 /** Text safe inside a zsh _arguments description: no brackets, colons or quotes. */
-const zshText = (text: string) => text.replace(/[[\]:'"`$\\]/g, ' ').replace(/\s+/g, ' ').trim();
+const zshText = (text: string) =>
+  text
+    .replace(/[[\]:'"`$\\]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 function zsh(commands: readonly Command[]): string {
   const described = commands.map((command) => `    '${command.name}:${zshText(command.summary)}'`).join('\n');
@@ -95,12 +106,16 @@ const fishText = (text: string) => text.replace(/'/g, "\\'");
 
 function fish(commands: readonly Command[]): string {
   const lines = ['# fish completion for jaas-keys: jaas-keys completion fish | source', 'complete -c jaas-keys -f'];
-  for (const command of commands) lines.push(`complete -c jaas-keys -n __fish_use_subcommand -a ${command.name} -d '${fishText(command.summary)}'`);
+  for (const command of commands)
+    lines.push(`complete -c jaas-keys -n __fish_use_subcommand -a ${command.name} -d '${fishText(command.summary)}'`);
   for (const command of commands) {
     const when = `-n '__fish_seen_subcommand_from ${command.name}'`;
     for (const [name, o] of allOptions(command)) {
-      const value = o.type === 'string' ? (o.choices ? ` -x -a '${o.choices.join(' ')}'` : takesFile(o) ? ' -r -F' : ' -x') : '';
-      lines.push(`complete -c jaas-keys ${when} -l ${name}${o.short ? ` -s ${o.short}` : ''}${value} -d '${fishText(o.summary)}'`);
+      const value =
+        o.type === 'string' ? (o.choices ? ` -x -a '${o.choices.join(' ')}'` : takesFile(o) ? ' -r -F' : ' -x') : '';
+      lines.push(
+        `complete -c jaas-keys ${when} -l ${name}${o.short ? ` -s ${o.short}` : ''}${value} -d '${fishText(o.summary)}'`,
+      );
     }
     const positional = firstComplete(command);
     if (positional === 'key') lines.push(`complete -c jaas-keys ${when} -a '(${KEY_IDS})'`);

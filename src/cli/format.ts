@@ -1,4 +1,11 @@
-import { KEY_FIELDS, KEY_JSON_OMITS, type Finding, type HistoryEntry, type KeyDetail, type KeyRecord } from '../shared/keys';
+import {
+  KEY_FIELDS,
+  KEY_JSON_OMITS,
+  type Finding,
+  type HistoryEntry,
+  type KeyDetail,
+  type KeyRecord,
+} from '../shared/keys';
 
 const JSON_FIELDS = KEY_FIELDS.filter((field) => !KEY_JSON_OMITS.includes(field));
 
@@ -26,10 +33,25 @@ function pad(text: string, width: number): string {
 
 export function keyTable(keys: readonly KeyRecord[]): string {
   if (keys.length === 0) return 'No keys yet. Make one with: jaas-keys new --label NAME';
-  const rows = keys.map((key) => [key.id, key.label, statusText(key), kidStatus(key), key.createdAt?.slice(0, 10) ?? 'unknown']);
+  const rows = keys.map((key) => [
+    key.id,
+    key.label,
+    statusText(key),
+    kidStatus(key),
+    key.createdAt?.slice(0, 10) ?? 'unknown',
+  ]);
   const header = ['ID', 'LABEL', 'STATUS', 'KID', 'CREATED'];
-  const widths = header.map((title, column) => Math.min(60, Math.max(title.length, ...rows.map((row) => row[column]!.length))));
-  return [header, ...rows].map((row) => row.map((cell, column) => pad(cell, widths[column]!)).join('  ').trimEnd()).join('\n');
+  const widths = header.map((title, column) =>
+    Math.min(60, Math.max(title.length, ...rows.map((row) => row[column]!.length))),
+  );
+  return [header, ...rows]
+    .map((row) =>
+      row
+        .map((cell, column) => pad(cell, widths[column]!))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }
 
 export function keyDetailText(key: KeyDetail): string {
@@ -56,5 +78,10 @@ export function findingsText(findings: readonly Finding[]): string {
 
 export function historyText(entries: readonly HistoryEntry[]): string {
   if (entries.length === 0) return 'Nothing recorded yet.';
-  return entries.map((entry) => `${entry.at}  ${entry.event.padEnd(16)} ${entry.detail.label} (${entry.keyId})${entry.detail.note ? `: ${entry.detail.note}` : ''}`).join('\n');
+  return entries
+    .map(
+      (entry) =>
+        `${entry.at}  ${entry.event.padEnd(16)} ${entry.detail.label} (${entry.keyId})${entry.detail.note ? `: ${entry.detail.note}` : ''}`,
+    )
+    .join('\n');
 }

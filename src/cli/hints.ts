@@ -16,7 +16,10 @@ export const HINTS: Record<ErrorCode, Hint> = {
   key_not_found: () => 'jaas-keys list shows the keys (jaas-keys list --trash, the trash).',
   ambiguous_key: () => 'jaas-keys list shows each key’s id.',
   invalid_label: null,
-  label_taken: (error) => (error.keyId ? `rename that key first: jaas-keys rename ${error.keyId} NEW-LABEL` : 'choose another label; jaas-keys list shows those in use.'),
+  label_taken: (error) =>
+    error.keyId
+      ? `rename that key first: jaas-keys rename ${error.keyId} NEW-LABEL`
+      : 'choose another label; jaas-keys list shows those in use.',
   invalid_app_id: null,
   app_id_mismatch: null,
   invalid_kid: null,
@@ -34,15 +37,19 @@ export const HINTS: Record<ErrorCode, Hint> = {
   passphrase_required: () => 'put the passphrase in an environment variable and pass --passphrase-env VAR.',
   wrong_passphrase: null,
   key_exists: (error) => `jaas-keys show ${key(error)}`,
-  no_kid: (error) => `jaas-keys public ${key(error)} --out FILE, upload it in the JaaS console, then: jaas-keys kid ${key(error)} KID`,
-  key_retired: (error) => (error.keyId ? `jaas-keys unretire ${error.keyId}` : 'jaas-keys list shows the current key of each AppID.'),
-  key_trashed: (error) => (error.keyId ? `jaas-keys undelete ${error.keyId}` : 'jaas-keys list --trash, then jaas-keys undelete KEY'),
+  no_kid: (error) =>
+    `jaas-keys public ${key(error)} --out FILE, upload it in the JaaS console, then: jaas-keys kid ${key(error)} KID`,
+  key_retired: (error) =>
+    error.keyId ? `jaas-keys unretire ${error.keyId}` : 'jaas-keys list shows the current key of each AppID.',
+  key_trashed: (error) =>
+    error.keyId ? `jaas-keys undelete ${error.keyId}` : 'jaas-keys list --trash, then jaas-keys undelete KEY',
   not_in_trash: (error) => `delete it first: jaas-keys rm ${key(error)}`,
   no_current_key: () => 'jaas-keys activate KEY makes an active key current; jaas-keys kid KEY KID records a Key ID.',
   no_app_id: (error) => `jaas-keys kid ${key(error)} KID`,
   invalid_token: null,
   invalid_backup: null,
-  wrong_identity: () => 'jaas-keys recipient prints this computer’s recipient; make the backup to it on the other computer.',
+  wrong_identity: () =>
+    'jaas-keys recipient prints this computer’s recipient; make the backup to it on the other computer.',
   weak_passphrase: null,
   invalid_input: null,
   forbidden_sender: null,

@@ -31,13 +31,19 @@ function checkPositionals(command: Command, given: string[]): void {
   const required = command.positionals.filter((positional) => !positional.optional).length;
   const most = command.positionals.some((positional) => positional.variadic) ? Infinity : command.positionals.length;
   if (given.length >= required && given.length <= most) return;
-  const names = command.positionals.map((p) => (p.optional ? `[${p.name}${p.variadic ? '…' : ''}]` : `${p.name}${p.variadic ? '…' : ''}`));
+  const names = command.positionals.map((p) =>
+    p.optional ? `[${p.name}${p.variadic ? '…' : ''}]` : `${p.name}${p.variadic ? '…' : ''}`,
+  );
   const extra = given.length > command.positionals.length ? `; unexpected "${given[command.positionals.length]}"` : '';
   throw new UsageError(`${command.name} takes ${names.join(' ') || 'no arguments'}${extra}`);
 }
 
 /** Runs one `jaas-keys` invocation and returns its exit status; never throws. */
-export async function runCli(argv: string[], io: CliIo, commands: ReadonlyMap<string, Command> = COMMANDS): Promise<number> {
+export async function runCli(
+  argv: string[],
+  io: CliIo,
+  commands: ReadonlyMap<string, Command> = COMMANDS,
+): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h') {
     (name === undefined ? io.err : io.out)(usageText(COMMAND_GROUPS));
@@ -54,7 +60,10 @@ export async function runCli(argv: string[], io: CliIo, commands: ReadonlyMap<st
     const own = split === -1 ? rest : rest.slice(0, split);
     const passthrough = split === -1 ? undefined : rest.slice(split + 1);
     const options = Object.fromEntries(
-      Object.entries({ ...command.options, ...GLOBAL_OPTIONS }).map(([key, o]) => [key, { type: o.type, ...(o.short ? { short: o.short } : {}), ...(o.multiple ? { multiple: true } : {}) }]),
+      Object.entries({ ...command.options, ...GLOBAL_OPTIONS }).map(([key, o]) => [
+        key,
+        { type: o.type, ...(o.short ? { short: o.short } : {}), ...(o.multiple ? { multiple: true } : {}) },
+      ]),
     );
     const parsed = parseArgs({ args: own, allowPositionals: true, strict: true, options });
     if (parsed.values.help) {
@@ -63,7 +72,9 @@ export async function runCli(argv: string[], io: CliIo, commands: ReadonlyMap<st
     }
     checkPositionals(command, parsed.positionals);
     const dataDirOption = parsed.values['data-dir'];
-    const dataDir = resolve(typeof dataDirOption === 'string' ? dataDirOption : io.env.JAAS_KEYS_DATA_DIR || defaultDataDir(io.env));
+    const dataDir = resolve(
+      typeof dataDirOption === 'string' ? dataDirOption : io.env.JAAS_KEYS_DATA_DIR || defaultDataDir(io.env),
+    );
     // A key folder of a `jaas-keys run` that was killed before it could clean up goes now.
     if (!command.standalone) await removeStaleKeyFolders();
     let opened: KeyManager | undefined;

@@ -9,7 +9,8 @@ export interface CommandGroup {
 }
 
 const INTRO = 'jaas-keys: make, keep and use 8x8 JaaS API keys; private keys stay in the OS keychain.';
-const KEY_NOTE = 'KEY is a key’s id, a unique prefix of it (4+ characters), its label, its kid, or an AppID (its current key).';
+const KEY_NOTE =
+  'KEY is a key’s id, a unique prefix of it (4+ characters), its label, its kid, or an AppID (its current key).';
 const FOOTER = [
   'Environment: JAAS_KEYS_DATA_DIR is the key list’s folder; JAAS_KEYS_SERVICE names the keychain service (default jaas-key-manager).',
   'Exit status: 0 done, 1 refused (stderr says why, and how to mend it), 2 usage error. See docs/cli.md.',
@@ -42,16 +43,28 @@ export function synopsis(command: Command): string {
 
 function table(rows: ReadonlyArray<readonly [string, string]>): string[] {
   const width = Math.min(26, Math.max(...rows.map(([left]) => left.length)));
-  return rows.map(([left, right]) => (left.length > width ? `  ${left}\n  ${' '.repeat(width)}  ${right}` : `  ${left.padEnd(width)}  ${right}`));
+  return rows.map(([left, right]) =>
+    left.length > width ? `  ${left}\n  ${' '.repeat(width)}  ${right}` : `  ${left.padEnd(width)}  ${right}`,
+  );
 }
 
-const globalRows = () => Object.entries(GLOBAL_OPTIONS).map(([name, option]) => [optionLeft(name, option), option.summary] as const);
+const globalRows = () =>
+  Object.entries(GLOBAL_OPTIONS).map(([name, option]) => [optionLeft(name, option), option.summary] as const);
 
 /** The whole usage text: every command by group, with the rules every command shares. */
 export function usageText(groups: readonly CommandGroup[]): string {
   const lines = [INTRO, '', 'Usage: jaas-keys COMMAND [ARGUMENTS] [OPTIONS]'];
-  for (const group of groups) lines.push('', `${group.title}:`, ...table(group.commands.map((command) => [command.name, command.summary] as const)));
-  lines.push('', 'jaas-keys help COMMAND (or jaas-keys COMMAND --help) shows its arguments, options and examples.', KEY_NOTE);
+  for (const group of groups)
+    lines.push(
+      '',
+      `${group.title}:`,
+      ...table(group.commands.map((command) => [command.name, command.summary] as const)),
+    );
+  lines.push(
+    '',
+    'jaas-keys help COMMAND (or jaas-keys COMMAND --help) shows its arguments, options and examples.',
+    KEY_NOTE,
+  );
   lines.push('', 'Options for every command:', ...table(globalRows()), '', ...FOOTER);
   return `${lines.join('\n')}\n`;
 }
@@ -60,8 +73,11 @@ export function usageText(groups: readonly CommandGroup[]): string {
 export function commandHelp(command: Command): string {
   const lines = [`Usage: ${synopsis(command)}`, '', `${command.summary[0]!.toUpperCase()}${command.summary.slice(1)}.`];
   if (command.details) lines.push(command.details);
-  if (command.positionals.length > 0) lines.push('', 'Arguments:', ...table(command.positionals.map((p) => [positionalText(p), p.summary] as const)));
-  const own = Object.entries(command.options).map(([name, o]) => [optionLeft(name, o), o.choices ? `${o.summary}: ${o.choices.join(', ')}` : o.summary] as const);
+  if (command.positionals.length > 0)
+    lines.push('', 'Arguments:', ...table(command.positionals.map((p) => [positionalText(p), p.summary] as const)));
+  const own = Object.entries(command.options).map(
+    ([name, o]) => [optionLeft(name, o), o.choices ? `${o.summary}: ${o.choices.join(', ')}` : o.summary] as const,
+  );
   lines.push('', 'Options:', ...table([...own, ...globalRows()]));
   lines.push('', 'Examples:', ...command.examples.map((example) => `  ${example}`));
   if (command.positionals.some((p) => p.complete === 'key')) lines.push('', KEY_NOTE);

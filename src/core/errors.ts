@@ -19,7 +19,10 @@ export class CoreError extends Error {
  * unexpected exception's text may hold paths, stack frames or worse.
  */
 export function toErrorValue(error: unknown): ErrorValue {
-  if (error instanceof CoreError) return error.keyId === undefined ? { code: error.code, message: error.message } : { code: error.code, message: error.message, keyId: error.keyId };
+  if (error instanceof CoreError)
+    return error.keyId === undefined
+      ? { code: error.code, message: error.message }
+      : { code: error.code, message: error.message, keyId: error.keyId };
   return { code: 'internal', message: 'Something unexpected went wrong. Nothing was changed by the failed step.' };
 }
 

@@ -114,7 +114,11 @@ export class KeyManager {
 
   async show(ref: string): Promise<KeyDetail> {
     const key = resolveKey(await this.catalog.read(), ref, 'any');
-    return { ...publicRecord(key), publicPem: key.publicPem, randomart: rsaRandomart(createPublicKey(key.publicPem), key.bits) };
+    return {
+      ...publicRecord(key),
+      publicPem: key.publicPem,
+      randomart: rsaRandomart(createPublicKey(key.publicPem), key.bits),
+    };
   }
 
   async publicPem(ref: string): Promise<string> {
@@ -123,7 +127,10 @@ export class KeyManager {
 
   /** Records in the history that the public key left the app (saved to a file, copied). */
   async notePublicExport(ref: string, how: string): Promise<void> {
-    await this.catalog.update((keys, history) => void history.push(historyEntry(resolveKey(keys, ref, 'any'), 'public-exported', this.now(), how)));
+    await this.catalog.update(
+      (keys, history) =>
+        void history.push(historyEntry(resolveKey(keys, ref, 'any'), 'public-exported', this.now(), how)),
+    );
   }
 
   async generate(request: NewKeyRequest): Promise<KeyRecord> {
@@ -141,7 +148,10 @@ export class KeyManager {
    * The source text is only read: the caller's file stays as it was. The keychain
    * gets the same plain PKCS#8 PEM for every key, re-encoded from the parsed key.
    */
-  async importKey(text: string, request: NewKeyRequest & { passphrase?: string }): Promise<{ key: KeyRecord; format: KeyFileFormat }> {
+  async importKey(
+    text: string,
+    request: NewKeyRequest & { passphrase?: string },
+  ): Promise<{ key: KeyRecord; format: KeyFileFormat }> {
     const label = validLabel(request.label);
     const appId = validAppId(request.appId);
     const parsed = await parseKeyFile(text, request.passphrase);
@@ -239,7 +249,10 @@ export class KeyManager {
     const pem = options.pkcs8 ? privatePkcs8Pem(key) : privatePkcs1Pem(key);
     await writeExportFile(path, pem, { force: options.force ?? false, mode: 0o600 });
     const how = options.pkcs8 ? 'PKCS#8 PEM' : 'PKCS#1 PEM';
-    await this.catalog.update((keys, history) => void history.push(historyEntry(resolveKey(keys, record.id, 'any'), 'private-exported', this.now(), how)));
+    await this.catalog.update(
+      (keys, history) =>
+        void history.push(historyEntry(resolveKey(keys, record.id, 'any'), 'private-exported', this.now(), how)),
+    );
     return record;
   }
 
@@ -253,7 +266,11 @@ export class KeyManager {
     const old = resolveKey(keys, ref);
     const name = rotationLabel(keys, old, this.now(), label);
     const key = await this.generate({ label: name, appId: old.appId, rotationOf: old.id });
-    return { old: publicRecord(old), key, waitSeconds: old.longestTokenSeconds ?? DEFAULT_TOKEN_OPTIONS.lifetimeSeconds };
+    return {
+      old: publicRecord(old),
+      key,
+      waitSeconds: old.longestTokenSeconds ?? DEFAULT_TOKEN_OPTIONS.lifetimeSeconds,
+    };
   }
 
   /** Lists again a secret that reconcile found without a catalog entry. */

@@ -48,9 +48,14 @@ export async function appResponse(rendererDir: string, url: string, contentSecur
   const file = resolveAppFile(rendererDir, url);
   let body: Buffer | null = null;
   if (file) body = await readFile(file.path).catch(() => null);
-  if (!file || body === null) return new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  if (!file || body === null)
+    return new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
   return new Response(new Uint8Array(body), {
     status: 200,
-    headers: { 'Content-Type': file.contentType, 'Content-Security-Policy': contentSecurityPolicy, 'X-Content-Type-Options': 'nosniff' },
+    headers: {
+      'Content-Type': file.contentType,
+      'Content-Security-Policy': contentSecurityPolicy,
+      'X-Content-Type-Options': 'nosniff',
+    },
   });
 }

@@ -17,7 +17,10 @@ export interface Desktop {
   /** The path the person chose, or null when they cancelled. */
   chooseSavePath(request: SaveDialogRequest): Promise<string | null>;
   /** The file the person chose to open, or null when they cancelled. */
-  chooseOpenPath(request: { title: string; filters: Array<{ name: string; extensions: string[] }> }): Promise<string | null>;
+  chooseOpenPath(request: {
+    title: string;
+    filters: Array<{ name: string; extensions: string[] }>;
+  }): Promise<string | null>;
   /** True only when the person pressed the confirm button. */
   confirm(request: ConfirmRequest): Promise<boolean>;
   writeClipboard(text: string): void | Promise<void>;

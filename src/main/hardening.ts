@@ -4,7 +4,9 @@ import { APP_SCHEME, CONTENT_SECURITY_POLICY, isAllowedExternalUrl, isTrustedPag
 
 /** Must run before `app` is ready: app:// behaves like https (secure, standard origin). */
 export function registerAppScheme(): void {
-  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  ]);
 }
 
 /** Serves the built renderer from app://jaas/, with the CSP on every response. */

@@ -37,7 +37,10 @@ function createWindow(): void {
     // An empty window helps nobody: say what failed and where, then leave.
     const reason = error instanceof Error ? error.message : String(error);
     console.error(`[jaas] could not load ${url}: ${reason}`);
-    dialog.showErrorBox('JaaS Key Manager could not open its window', `The page ${url} did not load (${reason}).${devServerUrl ? ' Is `npm run dev` still running?' : ' Reinstall the app; your keys in the keychain and the key list are not affected.'}`);
+    dialog.showErrorBox(
+      'JaaS Key Manager could not open its window',
+      `The page ${url} did not load (${reason}).${devServerUrl ? ' Is `npm run dev` still running?' : ' Reinstall the app; your keys in the keychain and the key list are not affected.'}`,
+    );
     app.quit();
   });
 }
@@ -55,9 +58,21 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(() => {
     hardenSessionsAndContents(devServerUrl);
     serveRenderer(here('../renderer'));
-    const keys = openKeyManager({ dataDir: app.getPath('userData'), service: process.env.JAAS_KEYS_SERVICE || undefined });
-    const handlers = createHandlers(keys, electronDesktop(() => mainWindow));
-    registerIpc(createDispatcher(handlers, (url) => isTrustedPageUrl(url, devServerUrl), (line) => console.error(`[jaas] ${line}`)));
+    const keys = openKeyManager({
+      dataDir: app.getPath('userData'),
+      service: process.env.JAAS_KEYS_SERVICE || undefined,
+    });
+    const handlers = createHandlers(
+      keys,
+      electronDesktop(() => mainWindow),
+    );
+    registerIpc(
+      createDispatcher(
+        handlers,
+        (url) => isTrustedPageUrl(url, devServerUrl),
+        (line) => console.error(`[jaas] ${line}`),
+      ),
+    );
     Menu.setApplicationMenu(applicationMenu());
     createWindow();
     app.on('activate', () => {

@@ -68,7 +68,11 @@ const tokenOptions = z.strictObject({
   avatar: shortText(2000).optional(),
   moderator: z.boolean(),
   features: z.array(z.enum(JAAS_FEATURES)).max(JAAS_FEATURES.length),
-  lifetimeSeconds: z.number().int().positive().max(366 * 24 * 3600),
+  lifetimeSeconds: z
+    .number()
+    .int()
+    .positive()
+    .max(366 * 24 * 3600),
   nbfSkewSeconds: z.number().int().min(0).max(3600),
 });
 
@@ -87,13 +91,19 @@ export const contract = {
   copyPublicKey: { input: z.strictObject({ id: keyId }), result: returns<{ copied: true }>() },
   /** Copies public text the window shows (a fingerprint, a kid); never reads from the clipboard. */
   copyText: { input: z.strictObject({ text: shortText(20_000) }), result: returns<{ copied: true }>() },
-  exportPrivateKey: { input: z.strictObject({ id: keyId, format: z.enum(['pkcs1', 'pkcs8']) }), result: returns<SavedFile>() },
+  exportPrivateKey: {
+    input: z.strictObject({ id: keyId, format: z.enum(['pkcs1', 'pkcs8']) }),
+    result: returns<SavedFile>(),
+  },
   /** Moves a key to the trash (30 days); its private key stays in the keychain. */
   deleteKey: { input: z.strictObject({ id: keyId }), result: returns<KeyRecord>() },
   undeleteKey: { input: z.strictObject({ id: keyId }), result: returns<KeyRecord>() },
   /** Deletes a trashed key's private key for good; `confirmation` is what the person typed (its label or kid). */
   purgeKey: { input: z.strictObject({ id: keyId, confirmation: shortText(500) }), result: returns<{ id: string }>() },
-  activateKey: { input: z.strictObject({ id: keyId }), result: returns<{ key: KeyRecord; previous: KeyRecord | null }>() },
+  activateKey: {
+    input: z.strictObject({ id: keyId }),
+    result: returns<{ key: KeyRecord; previous: KeyRecord | null }>(),
+  },
   retireKey: { input: z.strictObject({ id: keyId }), result: returns<KeyRecord>() },
   unretireKey: { input: z.strictObject({ id: keyId }), result: returns<KeyRecord>() },
   rotateKey: { input: z.strictObject({ id: keyId }), result: returns<Rotation>() },
@@ -102,7 +112,10 @@ export const contract = {
   openExternal: { input: z.strictObject({ url: shortText(2000) }), result: returns<{ opened: true }>() },
   importKey: { input: z.strictObject({ text: shortText(20_000), ...importFields }), result: returns<ImportedKey>() },
   chooseKeyFile: { input: z.strictObject({}), result: returns<ChosenFile>() },
-  importKeyFile: { input: z.strictObject({ fileId: z.string().regex(/^[0-9a-f]{32}$/), ...importFields }), result: returns<ImportedKey>() },
+  importKeyFile: {
+    input: z.strictObject({ fileId: z.string().regex(/^[0-9a-f]{32}$/), ...importFields }),
+    result: returns<ImportedKey>(),
+  },
   passphraseStrength: { input: z.strictObject({ passphrase: shortText(1024) }), result: returns<PassphraseStrength>() },
   checkRecipient: { input: z.strictObject({ recipient: shortText(200) }), result: returns<KidCheck>() },
   myRecipient: { input: z.strictObject({}), result: returns<{ recipient: string }>() },
@@ -110,14 +123,23 @@ export const contract = {
   backupKeys: {
     input: z.strictObject({
       ids: z.array(keyId).max(10_000),
-      lock: z.union([z.strictObject({ passphrase: shortText(1024) }), z.strictObject({ recipients: z.array(shortText(200)).min(1).max(20) })]),
+      lock: z.union([
+        z.strictObject({ passphrase: shortText(1024) }),
+        z.strictObject({ recipients: z.array(shortText(200)).min(1).max(20) }),
+      ]),
       includeTrash: z.boolean(),
     }),
     result: returns<{ path: string; count: number }>(),
   },
   chooseBackupFile: { input: z.strictObject({}), result: returns<ChosenBackup>() },
-  previewRestore: { input: z.strictObject({ fileId: z.string().regex(/^[0-9a-f]{32}$/), passphrase: shortText(1024).optional() }), result: returns<RestoreItem[]>() },
-  restoreBackup: { input: z.strictObject({ fileId: z.string().regex(/^[0-9a-f]{32}$/), passphrase: shortText(1024).optional() }), result: returns<RestoreItem[]>() },
+  previewRestore: {
+    input: z.strictObject({ fileId: z.string().regex(/^[0-9a-f]{32}$/), passphrase: shortText(1024).optional() }),
+    result: returns<RestoreItem[]>(),
+  },
+  restoreBackup: {
+    input: z.strictObject({ fileId: z.string().regex(/^[0-9a-f]{32}$/), passphrase: shortText(1024).optional() }),
+    result: returns<RestoreItem[]>(),
+  },
   createToken: { input: z.strictObject({ id: keyId, options: tokenOptions }), result: returns<MadeToken>() },
   checkToken: { input: z.strictObject({ token: shortText(16_384) }), result: returns<TokenReport>() },
 } satisfies Record<Method, { input: z.ZodType; result: unknown }>;

@@ -86,8 +86,33 @@ export const KEY_JSON_OMITS: ReadonlyArray<(typeof KEY_FIELDS)[number]> = ['stat
 export const KEY_BACKUP_OMITS: ReadonlyArray<(typeof KEY_FIELDS)[number]> = ['lastBackupAt'];
 
 /** The lifecycle fields of a key as it is first listed (made, imported, recovered, migrated). */
-export function newKeyLifecycle(): Pick<KeyRecord, 'status' | 'current' | 'retiredAt' | 'trashedAt' | 'purgeAfter' | 'statusBeforeTrash' | 'tokensSigned' | 'lastTokenAt' | 'longestTokenSeconds' | 'rotationOf' | 'lastBackupAt'> {
-  return { status: 'needs-kid', current: false, retiredAt: null, trashedAt: null, purgeAfter: null, statusBeforeTrash: null, tokensSigned: 0, lastTokenAt: null, longestTokenSeconds: null, rotationOf: null, lastBackupAt: null };
+export function newKeyLifecycle(): Pick<
+  KeyRecord,
+  | 'status'
+  | 'current'
+  | 'retiredAt'
+  | 'trashedAt'
+  | 'purgeAfter'
+  | 'statusBeforeTrash'
+  | 'tokensSigned'
+  | 'lastTokenAt'
+  | 'longestTokenSeconds'
+  | 'rotationOf'
+  | 'lastBackupAt'
+> {
+  return {
+    status: 'needs-kid',
+    current: false,
+    retiredAt: null,
+    trashedAt: null,
+    purgeAfter: null,
+    statusBeforeTrash: null,
+    tokensSigned: 0,
+    lastTokenAt: null,
+    longestTokenSeconds: null,
+    rotationOf: null,
+    lastBackupAt: null,
+  };
 }
 
 /** Every kind of change the history records (README: "History"). */

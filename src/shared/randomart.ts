@@ -43,7 +43,6 @@ export function randomart(digest: Uint8Array, title: string, hashName = 'SHA256'
   return rows.join('\n');
 }
 
-
 /** The picture for an `SHA256:…` fingerprint as ssh-keygen prints it for an RSA key of `bits`. */
 export function randomartFromFingerprint(fingerprint: string, bits: number): string | null {
   const match = /^SHA256:([A-Za-z0-9+/]{43})$/.exec(fingerprint);

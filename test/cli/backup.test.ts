@@ -14,7 +14,10 @@ describe('jaas-keys backup, restore and recipient', () => {
   let oldEnv: NodeJS.ProcessEnv;
   let newEnv: NodeJS.ProcessEnv;
   let dir: string;
-  const on = (env: NodeJS.ProcessEnv) => (...args: string[]) => runJaasKeys(args, env);
+  const on =
+    (env: NodeJS.ProcessEnv) =>
+    (...args: string[]) =>
+      runJaasKeys(args, env);
 
   beforeAll(async () => {
     dir = await tempDir();
@@ -51,11 +54,20 @@ describe('jaas-keys backup, restore and recipient', () => {
 
   it('backs up the named keys to a passphrase from the environment; a weak one is refused with the reason', async () => {
     const file = join(dir, 'prod.age');
-    expect((await on({ ...oldEnv, P: 'password1' })('backup', '--out', file, '--passphrase-env', 'P')).stderr).toMatch(/^jaas-keys: That passphrase is too weak for a backup: /);
-    expect((await on(oldEnv)('backup', '--out', file, 'prod', '--passphrase-env', 'P')).stdout).toContain('Backed up 1 key');
+    expect((await on({ ...oldEnv, P: 'password1' })('backup', '--out', file, '--passphrase-env', 'P')).stderr).toMatch(
+      /^jaas-keys: That passphrase is too weak for a backup: /,
+    );
+    expect((await on(oldEnv)('backup', '--out', file, 'prod', '--passphrase-env', 'P')).stdout).toContain(
+      'Backed up 1 key',
+    );
     const restored = await on(newEnv)('restore', file, '--passphrase-env', 'P');
-    expect(restored).toMatchObject({ status: 0, stdout: expect.stringMatching(/= "prod" \([0-9a-f]{16}\) already here/) });
-    expect((await on({ ...newEnv, P: 'wrong' })('restore', file, '--passphrase-env', 'P')).stderr).toMatch(/The passphrase is wrong/);
+    expect(restored).toMatchObject({
+      status: 0,
+      stdout: expect.stringMatching(/= "prod" \([0-9a-f]{16}\) already here/),
+    });
+    expect((await on({ ...newEnv, P: 'wrong' })('restore', file, '--passphrase-env', 'P')).stderr).toMatch(
+      /The passphrase is wrong/,
+    );
     expect((await on(newEnv)('restore', file)).status).toBe(2); // the passphrase is needed and there is no terminal
     expect((await on(oldEnv)('backup', '--out', file, '--passphrase-env', 'P')).stderr).toMatch(/already exists/);
   });
@@ -71,7 +83,9 @@ send "${second}\\r"
 expect eof
 catch wait result
 exit [lindex $result 3]`;
-    const differ = await run('expect', ['-c', session(PASSPHRASE, 'something else')], { env: oldEnv }).catch((error: { code: number; stdout: string }) => error);
+    const differ = await run('expect', ['-c', session(PASSPHRASE, 'something else')], { env: oldEnv }).catch(
+      (error: { code: number; stdout: string }) => error,
+    );
     expect((differ as { code: number }).code).toBe(1);
     expect((differ as { stdout: string }).stdout).toContain('The two passphrases differ');
     const typed = await run('expect', ['-c', session(PASSPHRASE, PASSPHRASE)], { env: oldEnv });

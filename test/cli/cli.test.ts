@@ -27,7 +27,14 @@ describe('jaas-keys, as a person runs it', () => {
     const made = await run('new', '--label', 'prod', '--json');
     expect(made.status).toBe(0);
     const key = JSON.parse(made.stdout);
-    expect(key).toMatchObject({ label: 'prod', appId: null, kid: null, bits: 4096, fingerprint: expect.stringMatching(/^SHA256:/), createdAt: expect.any(String) });
+    expect(key).toMatchObject({
+      label: 'prod',
+      appId: null,
+      kid: null,
+      bits: 4096,
+      fingerprint: expect.stringMatching(/^SHA256:/),
+      createdAt: expect.any(String),
+    });
 
     const listed = await run('list', '--json');
     expect(JSON.parse(listed.stdout)).toEqual([expect.objectContaining({ id: key.id, label: 'prod' })]);
@@ -108,7 +115,9 @@ describe('jaas-keys, as a person runs it', () => {
     expect((await run('rm', 'prod')).status).toBe(2); // no --yes and no terminal
     const help = await run('--help');
     expect(help).toMatchObject({ status: 0, stdout: expect.stringMatching(/^ {2}new +make a 4096-bit RSA key/m) });
-    expect((await run('new', '--help')).stdout).toContain('Usage: jaas-keys new --label LABEL [--app-id APPID] [--json]');
+    expect((await run('new', '--help')).stdout).toContain(
+      'Usage: jaas-keys new --label LABEL [--app-id APPID] [--json]',
+    );
   });
 
   it('refuses a corrupt key list and leaves it as it was', async () => {
@@ -146,7 +155,9 @@ describe('jaas-keys, as a person runs it', () => {
     expect(result.stderr).toMatch(/No D-Bus session is running/);
     expect(result.stderr).not.toMatch(/at .*\.js:\d+/);
     // Nothing was listed for a key whose secret could not be stored.
-    expect(JSON.parse((await run('list', '--json')).stdout).map((k: { label: string }) => k.label)).not.toContain('no-bus');
+    expect(JSON.parse((await run('list', '--json')).stdout).map((k: { label: string }) => k.label)).not.toContain(
+      'no-bus',
+    );
   });
 });
 
@@ -154,9 +165,18 @@ describe('jaas-keys, as a person runs it', () => {
 describe.runIf(process.platform === 'linux')('jaas-keys when the Secret Service is missing or locked', () => {
   it('says no Secret Service is installed when the bus has none', async () => {
     const dir = await tempDir();
-    const result = await runJaasKeys(['new', '--label', 'x'], { ...process.env, JAAS_KEYS_DATA_DIR: dir, JAAS_KEYS_SERVICE: uniqueService() }, undefined, [
-      'dbus-run-session', `--config-file=${await busConfigWithoutSecretService()}`, '--', process.execPath, (await import('../support/cli')).CLI,
-    ]);
+    const result = await runJaasKeys(
+      ['new', '--label', 'x'],
+      { ...process.env, JAAS_KEYS_DATA_DIR: dir, JAAS_KEYS_SERVICE: uniqueService() },
+      undefined,
+      [
+        'dbus-run-session',
+        `--config-file=${await busConfigWithoutSecretService()}`,
+        '--',
+        process.execPath,
+        (await import('../support/cli')).CLI,
+      ],
+    );
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/No keychain service \(Secret Service\) is installed/);
   });
@@ -165,7 +185,12 @@ describe.runIf(process.platform === 'linux')('jaas-keys when the Secret Service 
     const { CLI } = await import('../support/cli');
     const locked = await lockedKeyring();
     const home = locked.env.XDG_DATA_HOME!;
-    const result = await runJaasKeys([process.execPath, CLI, 'new', '--label', 'locked'], { ...locked.env, JAAS_KEYS_DATA_DIR: home, JAAS_KEYS_SERVICE: uniqueService() }, undefined, locked.command);
+    const result = await runJaasKeys(
+      [process.execPath, CLI, 'new', '--label', 'locked'],
+      { ...locked.env, JAAS_KEYS_DATA_DIR: home, JAAS_KEYS_SERVICE: uniqueService() },
+      undefined,
+      locked.command,
+    );
     expect(result.stderr).toMatch(/The keychain is locked/);
     expect(result.status).toBe(1);
     expect(execFileSync('ls', [home]).toString()).not.toContain('keys.json');

@@ -21,7 +21,8 @@ describe('every command describes itself', () => {
       expect(command.summary, 'a summary').toMatch(/^[a-z].{10,}[^.]$/);
       expect(command.examples.length, 'an example').toBeGreaterThan(0);
       for (const example of command.examples) expect(example).toMatch(new RegExp(`jaas-keys ${command.name}\\b`));
-      for (const positional of command.positionals) expect(positional.summary.length, `${positional.name}'s summary`).toBeGreaterThan(2);
+      for (const positional of command.positionals)
+        expect(positional.summary.length, `${positional.name}'s summary`).toBeGreaterThan(2);
       for (const [name, option] of Object.entries(command.options)) {
         expect(option.summary.length, `--${name}'s summary`).toBeGreaterThan(2);
         if (option.type === 'string') expect(option.value, `--${name}'s placeholder`).toBeTruthy();
@@ -38,8 +39,13 @@ describe('jaas-keys help and --help', () => {
     const env = { ...process.env, JAAS_KEYS_DATA_DIR: await tempDir() };
     const list = await runJaasKeys(['help'], env);
     for (const command of ALL_COMMANDS) {
-      expect(list.stdout).toMatch(new RegExp(`^ {2}${command.name} +${command.summary.slice(0, 20).replace(/[()*+?.[\]\\^$|]/g, '\\$&')}`, 'm'));
-      const [viaHelp, viaFlag] = await Promise.all([runJaasKeys(['help', command.name], env), runJaasKeys([command.name, '--help'], env)]);
+      expect(list.stdout).toMatch(
+        new RegExp(`^ {2}${command.name} +${command.summary.slice(0, 20).replace(/[()*+?.[\]\\^$|]/g, '\\$&')}`, 'm'),
+      );
+      const [viaHelp, viaFlag] = await Promise.all([
+        runJaasKeys(['help', command.name], env),
+        runJaasKeys([command.name, '--help'], env),
+      ]);
       expect(viaHelp.status).toBe(0);
       expect(viaHelp.stdout.trimEnd()).toBe(viaFlag.stdout.trimEnd());
     }
@@ -57,9 +63,17 @@ describe('shell completion', () => {
     const bin = join(dir, 'bin');
     execFileSync('mkdir', ['-p', bin]);
     // The scripts call `jaas-keys` by name, as an installed command is found.
-    await writeFile(join(bin, 'jaas-keys'), `#!/bin/sh\nexec ${JSON.stringify(process.execPath)} ${JSON.stringify(CLI)} "$@"\n`);
+    await writeFile(
+      join(bin, 'jaas-keys'),
+      `#!/bin/sh\nexec ${JSON.stringify(process.execPath)} ${JSON.stringify(CLI)} "$@"\n`,
+    );
     await chmod(join(bin, 'jaas-keys'), 0o755);
-    env = { ...process.env, PATH: `${bin}:${process.env.PATH}`, JAAS_KEYS_DATA_DIR: join(dir, 'data'), JAAS_KEYS_SERVICE: service };
+    env = {
+      ...process.env,
+      PATH: `${bin}:${process.env.PATH}`,
+      JAAS_KEYS_DATA_DIR: join(dir, 'data'),
+      JAAS_KEYS_SERVICE: service,
+    };
     const pem = join(dir, 'k.pem');
     await writeFile(pem, privatePkcs1Pem(await pooledKey()), { mode: 0o600 });
     keyId = JSON.parse((await runJaasKeys(['import', pem, '--label', 'completed', '--json'], env)).stdout).id;
@@ -69,7 +83,10 @@ describe('shell completion', () => {
   const script = async (shell: string) => (await runJaasKeys(['completion', shell], env)).stdout;
 
   it('refuses a shell it does not know', async () => {
-    expect(await runJaasKeys(['completion', 'tcsh'], env)).toMatchObject({ status: 2, stderr: expect.stringContaining('bash, zsh, fish') });
+    expect(await runJaasKeys(['completion', 'tcsh'], env)).toMatchObject({
+      status: 2,
+      stderr: expect.stringContaining('bash, zsh, fish'),
+    });
   });
 
   it('bash completes commands, options, fixed values and key ids', async () => {
@@ -89,7 +106,10 @@ describe('shell completion', () => {
     const path = join(await tempDir(), 'jaas-keys.fish');
     await writeFile(path, await script('fish'));
     const complete = (line: string) =>
-      execFileSync('fish', ['--no-config', '-c', `source ${path}; complete -C ${JSON.stringify(line)}`], { env, encoding: 'utf8' })
+      execFileSync('fish', ['--no-config', '-c', `source ${path}; complete -C ${JSON.stringify(line)}`], {
+        env,
+        encoding: 'utf8',
+      })
         .trim()
         .split('\n')
         .map((row) => row.split('\t')[0]);
@@ -103,7 +123,11 @@ describe('shell completion', () => {
     const path = join(await tempDir(), '_jaas-keys');
     await writeFile(path, await script('zsh'));
     expect(spawnSync('zsh', ['-n', path]).status).toBe(0);
-    const loaded = spawnSync('zsh', ['-f', '-c', `autoload -U compinit && compinit -u && source ${path} && whence -w _jaas_keys _jaas_keys_ids`], { env, encoding: 'utf8' });
+    const loaded = spawnSync(
+      'zsh',
+      ['-f', '-c', `autoload -U compinit && compinit -u && source ${path} && whence -w _jaas_keys _jaas_keys_ids`],
+      { env, encoding: 'utf8' },
+    );
     expect(loaded.stderr).toBe('');
     expect(loaded.stdout).toContain('_jaas_keys: function');
   });

@@ -11,13 +11,24 @@ describe('jaas-keys import, token and check', () => {
   let env: NodeJS.ProcessEnv;
   let service: string;
   let dir: string;
-  const run = (args: string[], input?: string, extraEnv: NodeJS.ProcessEnv = {}) => runJaasKeys(args, { ...env, ...extraEnv }, input);
+  const run = (args: string[], input?: string, extraEnv: NodeJS.ProcessEnv = {}) =>
+    runJaasKeys(args, { ...env, ...extraEnv }, input);
 
   beforeAll(async () => {
     dir = await tempDir();
     service = uniqueService();
     env = { ...process.env, JAAS_KEYS_DATA_DIR: join(dir, 'data'), JAAS_KEYS_SERVICE: service };
-    execFileSync('ssh-keygen', ['-q', '-t', 'rsa', '-b', '4096', '-N', 'correct horse', '-f', join(dir, 'console-key')]);
+    execFileSync('ssh-keygen', [
+      '-q',
+      '-t',
+      'rsa',
+      '-b',
+      '4096',
+      '-N',
+      'correct horse',
+      '-f',
+      join(dir, 'console-key'),
+    ]);
   });
   afterAll(() => clearService(service));
 
@@ -26,14 +37,24 @@ describe('jaas-keys import, token and check', () => {
     const refused = await run(['import', path, '--label', 'imported']);
     expect(refused.status).toBe(1);
     expect(refused.stderr).toMatch(/passphrase.*--passphrase-env VAR/);
-    const wrong = await run(['import', path, '--label', 'imported', '--passphrase-env', 'KEY_PASS'], undefined, { KEY_PASS: 'nope' });
+    const wrong = await run(['import', path, '--label', 'imported', '--passphrase-env', 'KEY_PASS'], undefined, {
+      KEY_PASS: 'nope',
+    });
     expect(wrong).toMatchObject({ status: 1, stderr: expect.stringMatching(/passphrase is wrong/) });
-    const done = await run(['import', path, '--label', 'imported', '--passphrase-env', 'KEY_PASS', '--json'], undefined, { KEY_PASS: 'correct horse' });
+    const done = await run(
+      ['import', path, '--label', 'imported', '--passphrase-env', 'KEY_PASS', '--json'],
+      undefined,
+      { KEY_PASS: 'correct horse' },
+    );
     expect(done.status).toBe(0);
     const key = JSON.parse(done.stdout);
     expect(key).toMatchObject({ label: 'imported', format: 'openssh-encrypted', bits: 4096, source: 'imported' });
     expect(key.fingerprint).toBe(sshKeygenFingerprint(`${path}.pub`).fingerprint);
-    const again = await run(['import', '-', '--label', 'twice', '--passphrase-env', 'KEY_PASS'], readFileSync(path, 'utf8'), { KEY_PASS: 'correct horse' });
+    const again = await run(
+      ['import', '-', '--label', 'twice', '--passphrase-env', 'KEY_PASS'],
+      readFileSync(path, 'utf8'),
+      { KEY_PASS: 'correct horse' },
+    );
     expect(again).toMatchObject({ status: 1, stderr: expect.stringContaining('already stored as "imported"') });
     const plain = await run(['import', path, '--label', 'x', '--passphrase-env', 'UNSET_VARIABLE_FOR_TEST']);
     expect(plain.status).toBe(2);
@@ -41,7 +62,10 @@ describe('jaas-keys import, token and check', () => {
 
   it('refuses a public key with what to do instead', async () => {
     const result = await run(['import', join(dir, 'console-key.pub'), '--label', 'pub']);
-    expect(result).toMatchObject({ status: 1, stderr: expect.stringMatching(/This is a public key\. Importing needs the private key/) });
+    expect(result).toMatchObject({
+      status: 1,
+      stderr: expect.stringMatching(/This is a public key\. Importing needs the private key/),
+    });
   });
 
   it('prints the token alone, refuses a key without a kid, and checks tokens', async () => {
@@ -49,14 +73,35 @@ describe('jaas-keys import, token and check', () => {
     expect(noKid).toMatchObject({ status: 1, stderr: expect.stringContaining('has no Key ID yet') });
     expect((await run(['kid', 'imported', KID])).status).toBe(0);
 
-    const made = await run(['token', 'imported', '--room', 'standup', '--moderator', '--feature', 'recording', '--feature', 'transcription', '--name', 'Ann', '--lifetime', '90m']);
+    const made = await run([
+      'token',
+      'imported',
+      '--room',
+      'standup',
+      '--moderator',
+      '--feature',
+      'recording',
+      '--feature',
+      'transcription',
+      '--name',
+      'Ann',
+      '--lifetime',
+      '90m',
+    ]);
     expect(made.status).toBe(0);
     const token = made.stdout.trim();
     expect(made.stdout).toBe(`${token}\n`);
     expect(token.split('.')).toHaveLength(3);
     const publicKey = await importSPKI((await run(['public', 'imported'])).stdout, 'RS256');
     const { payload } = await jwtVerify(token, publicKey, { audience: 'jitsi', issuer: 'chat' });
-    expect(payload).toMatchObject({ sub: APP_ID, room: 'standup', context: { user: { name: 'Ann', moderator: 'true' }, features: { recording: 'true', transcription: 'true', livestreaming: 'false' } } });
+    expect(payload).toMatchObject({
+      sub: APP_ID,
+      room: 'standup',
+      context: {
+        user: { name: 'Ann', moderator: 'true' },
+        features: { recording: 'true', transcription: 'true', livestreaming: 'false' },
+      },
+    });
     expect((payload.exp as number) - (payload.iat as number)).toBe(90 * 60);
 
     const json = JSON.parse((await run(['token', KID, '--room', 'standup', '--json'])).stdout);

@@ -24,12 +24,17 @@ describe('jaas-keys key lifecycle', () => {
     const old = await json('new', '--label', 'prod');
     expect((await jk('token', APP_ID)).stderr).toMatch(/has no current key: record the Key ID/);
     expect((await jk('kid', 'prod', `${APP_ID}/aa0001`)).stdout).toContain('It is the current key of');
-    const kidOf = async () => JSON.parse(Buffer.from((await jk('token', APP_ID, '--lifetime', '3h')).stdout.split('.')[0]!, 'base64url').toString()).kid;
+    const kidOf = async () =>
+      JSON.parse(
+        Buffer.from((await jk('token', APP_ID, '--lifetime', '3h')).stdout.split('.')[0]!, 'base64url').toString(),
+      ).kid;
     expect(await kidOf()).toBe(`${APP_ID}/aa0001`);
 
     const rotated = await jk('rotate', APP_ID);
     expect(rotated.status).toBe(0);
-    expect(rotated.stdout).toMatch(/Wait 3 hours \(the longest token "prod" signed\), then: jaas-keys retire [0-9a-f]{16}/);
+    expect(rotated.stdout).toMatch(
+      /Wait 3 hours \(the longest token "prod" signed\), then: jaas-keys retire [0-9a-f]{16}/,
+    );
     const fresh = (await json('list')).find((key: { rotationOf: string | null }) => key.rotationOf === old.id);
     expect(fresh).toMatchObject({ status: 'needs-kid', current: false, appId: APP_ID });
     expect((await jk('activate', fresh.id)).stderr).toMatch(/has no Key ID yet/);
@@ -40,7 +45,10 @@ describe('jaas-keys key lifecycle', () => {
     const retired = await jk('retire', 'prod');
     expect(retired.stdout).toMatch(/still in the JaaS console/);
     const refused = await jk('token', 'prod');
-    expect(refused).toMatchObject({ status: 1, stderr: expect.stringMatching(/^jaas-keys: "prod" is retired and does not sign/) });
+    expect(refused).toMatchObject({
+      status: 1,
+      stderr: expect.stringMatching(/^jaas-keys: "prod" is retired and does not sign/),
+    });
     expectOneRefusal(refused.stderr);
   });
 
@@ -56,9 +64,13 @@ describe('jaas-keys key lifecycle', () => {
 
   it('moves to the trash, lists it there, undeletes, and purges only from the trash', async () => {
     await jk('new', '--label', 'scratch');
-    expect((await jk('purge', 'scratch', '--yes')).stderr).toMatch(/not in the trash\. Delete it first;.*\nhint: delete it first: jaas-keys rm [0-9a-f]{16}\n$/);
+    expect((await jk('purge', 'scratch', '--yes')).stderr).toMatch(
+      /not in the trash\. Delete it first;.*\nhint: delete it first: jaas-keys rm [0-9a-f]{16}\n$/,
+    );
     expect((await jk('rm', 'scratch')).status).toBe(2); // no --yes and no terminal
-    expect((await jk('rm', 'scratch', '--yes')).stdout).toMatch(/Moved "scratch" to the trash\. It will be purged after/);
+    expect((await jk('rm', 'scratch', '--yes')).stdout).toMatch(
+      /Moved "scratch" to the trash\. It will be purged after/,
+    );
     expect((await json('list')).map((key: { label: string }) => key.label)).not.toContain('scratch');
     const [trashed] = await json('list', '--trash');
     expect(trashed).toMatchObject({ label: 'scratch', status: 'trashed', purgeAfter: expect.any(String) });
@@ -68,8 +80,19 @@ describe('jaas-keys key lifecycle', () => {
     expect((await jk('purge', 'scratch', '--yes')).status).toBe(0);
     expect((await keytar.findCredentials(service)).some((c) => c.account.startsWith(trashed.id))).toBe(false);
     const history = await json('history', trashed.id);
-    expect(history.map((entry: { event: string }) => entry.event)).toEqual(['purged', 'trashed', 'undeleted', 'trashed', 'created']);
-    expect(history[0]).toEqual({ at: expect.any(String), keyId: trashed.id, event: 'purged', detail: { label: 'scratch', kid: null, fingerprint: trashed.fingerprint } });
+    expect(history.map((entry: { event: string }) => entry.event)).toEqual([
+      'purged',
+      'trashed',
+      'undeleted',
+      'trashed',
+      'created',
+    ]);
+    expect(history[0]).toEqual({
+      at: expect.any(String),
+      keyId: trashed.id,
+      event: 'purged',
+      detail: { label: 'scratch', kid: null, fingerprint: trashed.fingerprint },
+    });
     expect((await jk('history', 'nothing-like-it')).stderr).toMatch(/nothing in the history, matches/);
   });
 
@@ -84,7 +107,9 @@ send "${answer}\\r"
 expect eof
 catch wait result
 exit [lindex $result 3]`;
-    const wrong = await run('expect', ['-c', session('Typed')], { env }).catch((error: { code: number; stdout: string }) => error);
+    const wrong = await run('expect', ['-c', session('Typed')], { env }).catch(
+      (error: { code: number; stdout: string }) => error,
+    );
     expect((wrong as { code: number }).code).toBe(1);
     expect((wrong as { stdout: string }).stdout).toContain('That did not match; nothing was purged.');
     expect((await json('list', '--trash')).map((k: { id: string }) => k.id)).toContain(key.id);

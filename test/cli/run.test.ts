@@ -20,7 +20,8 @@ async function allText(folder: string): Promise<string> {
 describe('jaas-keys run: a key for a program’s lifetime, without a key file', () => {
   let env: NodeJS.ProcessEnv;
   let tmp: string;
-  const jk = (args: string[], extra: NodeJS.ProcessEnv = {}, input?: string) => runJaasKeys(args, { ...env, ...extra }, input);
+  const jk = (args: string[], extra: NodeJS.ProcessEnv = {}, input?: string) =>
+    runJaasKeys(args, { ...env, ...extra }, input);
 
   beforeAll(async () => {
     tmp = await tempDir();
@@ -32,12 +33,25 @@ describe('jaas-keys run: a key for a program’s lifetime, without a key file', 
   afterAll(() => clearService(env.JAAS_KEYS_SERVICE!));
 
   it('hands a program the AppID, kid and PKCS#8 key in its environment; the token it signs checks out', async () => {
-    const result = await jk(['run', APP_ID, '--', process.execPath, SIGNER], { JAAS_PRIVATE_KEY_PATH: '/inherited/and/wrong', JAAS_KID: 'inherited' });
+    const result = await jk(['run', APP_ID, '--', process.execPath, SIGNER], {
+      JAAS_PRIVATE_KEY_PATH: '/inherited/and/wrong',
+      JAAS_KID: 'inherited',
+    });
     expect(result.status).toBe(0);
     expect(result.stderr).toBe('');
     const token = result.stdout.trim();
     expect((await jk(['check', token])).status).toBe(0);
-    const seen = await jk(['run', 'prod', '--', 'sh', '-c', 'echo "${JAAS_KID}|${JAAS_APP_ID}|${JAAS_PRIVATE_KEY_PATH-unset}|$(printf %s "$JAAS_PRIVATE_KEY" | head -1)"'], { JAAS_PRIVATE_KEY_PATH: '/inherited/and/wrong' });
+    const seen = await jk(
+      [
+        'run',
+        'prod',
+        '--',
+        'sh',
+        '-c',
+        'echo "${JAAS_KID}|${JAAS_APP_ID}|${JAAS_PRIVATE_KEY_PATH-unset}|$(printf %s "$JAAS_PRIVATE_KEY" | head -1)"',
+      ],
+      { JAAS_PRIVATE_KEY_PATH: '/inherited/and/wrong' },
+    );
     expect(seen.stdout.trim()).toBe(`${APP_ID}/aa0001|${APP_ID}|unset|-----BEGIN PRIVATE KEY-----`);
     expect(await allText(tmp)).not.toMatch(/PRIVATE KEY/);
     expect(await allText(env.JAAS_KEYS_DATA_DIR!)).not.toMatch(/PRIVATE KEY/);
@@ -46,13 +60,23 @@ describe('jaas-keys run: a key for a program’s lifetime, without a key file', 
   it('renames the variables with --env-prefix, passes stdin through, and exits with the program’s status', async () => {
     const prefixed = await jk(['run', 'prod', '--env-prefix', 'MYAPP', '--', process.execPath, SIGNER, 'MYAPP']);
     expect((await jk(['check', prefixed.stdout.trim()])).status).toBe(0);
-    expect((await jk(['run', 'prod', '--', 'sh', '-c', 'echo "${JAAS_KID-none}"'], {}, undefined)).stdout).toContain('aa0001');
+    expect((await jk(['run', 'prod', '--', 'sh', '-c', 'echo "${JAAS_KID-none}"'], {}, undefined)).stdout).toContain(
+      'aa0001',
+    );
     expect((await jk(['run', 'prod', '--', 'cat'], {}, 'typed into stdin\n')).stdout).toBe('typed into stdin\n');
     expect((await jk(['run', 'prod', '--', 'sh', '-c', 'exit 7'])).status).toBe(7);
   });
 
   it('with --key-file, puts the key in a private 0600 file that is gone when the program ends', async () => {
-    const result = await jk(['run', 'prod', '--key-file', '--', 'sh', '-c', 'stat -c "%a %U" "$JAAS_PRIVATE_KEY_PATH" "$(dirname "$JAAS_PRIVATE_KEY_PATH")"; echo "${JAAS_PRIVATE_KEY-unset}"; echo "$JAAS_PRIVATE_KEY_PATH"']);
+    const result = await jk([
+      'run',
+      'prod',
+      '--key-file',
+      '--',
+      'sh',
+      '-c',
+      'stat -c "%a %U" "$JAAS_PRIVATE_KEY_PATH" "$(dirname "$JAAS_PRIVATE_KEY_PATH")"; echo "${JAAS_PRIVATE_KEY-unset}"; echo "$JAAS_PRIVATE_KEY_PATH"',
+    ]);
     const [fileMode, folderMode, key, path] = result.stdout.trim().split('\n');
     expect(fileMode).toMatch(/^600 /);
     expect(folderMode).toMatch(/^700 /);
@@ -64,21 +88,40 @@ describe('jaas-keys run: a key for a program’s lifetime, without a key file', 
     expect((await jk(['check', signed.stdout.trim()])).status).toBe(0);
   });
 
-  it.each(['SIGTERM', 'SIGINT', 'SIGHUP'] as const)('passes %s on to the program and removes the key file', async (signal) => {
-    const child = spawn(process.execPath, [CLI, 'run', 'prod', '--key-file', '--', 'sh', '-c', `trap 'echo got-${signal}; exit 3' ${signal.slice(3)}; echo ready; while :; do sleep 0.1; done`], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    child.stdout.on('data', (chunk) => (out += chunk));
-    while (!out.includes('ready')) await sleep(20);
-    expect(await readdir(tmp)).toHaveLength(1);
-    child.kill(signal);
-    const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
-    expect(out).toContain(`got-${signal}`);
-    expect(status).toBe(3);
-    expect(await readdir(tmp)).toEqual([]);
-  });
+  it.each(['SIGTERM', 'SIGINT', 'SIGHUP'] as const)(
+    'passes %s on to the program and removes the key file',
+    async (signal) => {
+      const child = spawn(
+        process.execPath,
+        [
+          CLI,
+          'run',
+          'prod',
+          '--key-file',
+          '--',
+          'sh',
+          '-c',
+          `trap 'echo got-${signal}; exit 3' ${signal.slice(3)}; echo ready; while :; do sleep 0.1; done`,
+        ],
+        { env, stdio: ['ignore', 'pipe', 'pipe'] },
+      );
+      let out = '';
+      child.stdout.on('data', (chunk) => (out += chunk));
+      while (!out.includes('ready')) await sleep(20);
+      expect(await readdir(tmp)).toHaveLength(1);
+      child.kill(signal);
+      const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      expect(out).toContain(`got-${signal}`);
+      expect(status).toBe(3);
+      expect(await readdir(tmp)).toEqual([]);
+    },
+  );
 
   it('a key folder left by a jaas-keys killed with SIGKILL is removed by the next jaas-keys', async () => {
-    const child = spawn(process.execPath, [CLI, 'run', 'prod', '--key-file', '--', 'sh', '-c', 'echo ready; sleep 5'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, 'run', 'prod', '--key-file', '--', 'sh', '-c', 'echo ready; sleep 5'], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     child.stdout.on('data', (chunk) => (out += chunk));
     while (!out.includes('ready')) await sleep(20);

@@ -13,13 +13,22 @@ interface Answer {
 }
 
 /** One HTTP request with exactly the headers given (Host included), over real loopback. */
-function send(port: number, method: string, path: string, headers: Record<string, string>, body?: string | Buffer): Promise<Answer> {
+function send(
+  port: number,
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+  body?: string | Buffer,
+): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: '127.0.0.1', port, method, path, headers: { host: `127.0.0.1:${port}`, ...headers } }, (res) => {
-      let text = '';
-      res.on('data', (chunk) => (text += chunk));
-      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: text }));
-    });
+    const req = httpRequest(
+      { host: '127.0.0.1', port, method, path, headers: { host: `127.0.0.1:${port}`, ...headers } },
+      (res) => {
+        let text = '';
+        res.on('data', (chunk) => (text += chunk));
+        res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: text }));
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -40,13 +49,21 @@ describe('jaas-keys serve: a guarded token endpoint on 127.0.0.1', () => {
     await runJaasKeys(['new', '--label', 'dev'], env);
     await runJaasKeys(['kid', 'dev', `${APP_ID}/aa0001`], env);
     // The page that will ask for tokens, at an origin of its own.
-    const page = createServer((_req, res) => res.writeHead(200, { 'Content-Type': 'text/html' }).end('<!doctype html><title>front end</title>'));
+    const page = createServer((_req, res) =>
+      res.writeHead(200, { 'Content-Type': 'text/html' }).end('<!doctype html><title>front end</title>'),
+    );
     await new Promise<void>((resolve) => page.listen(0, '127.0.0.1', resolve));
     PAGE_ORIGIN_HOLDER.page = page;
     PAGE_ORIGIN_HOLDER.origin = `http://127.0.0.1:${(page.address() as AddressInfo).port}`;
-    server = spawn(process.execPath, [CLI, 'serve', APP_ID, '--json', '--origin', PAGE_ORIGIN_HOLDER.origin, '--max-lifetime', '2h'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    server = spawn(
+      process.execPath,
+      [CLI, 'serve', APP_ID, '--json', '--origin', PAGE_ORIGIN_HOLDER.origin, '--max-lifetime', '2h'],
+      { env, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     server.stderr!.on('data', (chunk) => (log += chunk));
-    const first = await new Promise<string>((resolve) => server.stdout!.once('data', (chunk) => resolve(String(chunk))));
+    const first = await new Promise<string>((resolve) =>
+      server.stdout!.once('data', (chunk) => resolve(String(chunk))),
+    );
     ({ url, secret } = JSON.parse(first.trim().split('\n')[0]!));
     port = Number(new URL(url).port);
   });
@@ -62,17 +79,37 @@ describe('jaas-keys serve: a guarded token endpoint on 127.0.0.1', () => {
   });
 
   it('signs a token from a JSON body that jaas-keys check accepts; the key’s public half needs no secret', async () => {
-    const answer = await send(port, 'POST', '/token', auth(), JSON.stringify({ room: 'standup', user: { name: 'Ann', moderator: true }, features: { recording: true }, lifetime: '30m' }));
+    const answer = await send(
+      port,
+      'POST',
+      '/token',
+      auth(),
+      JSON.stringify({
+        room: 'standup',
+        user: { name: 'Ann', moderator: true },
+        features: { recording: true },
+        lifetime: '30m',
+      }),
+    );
     expect(answer.status).toBe(200);
     const body = JSON.parse(answer.body);
-    expect(body).toMatchObject({ token: expect.any(String), expiresAt: expect.any(String), link: expect.stringContaining(`https://8x8.vc/${APP_ID}/standup#jwt=`), warnings: [] });
+    expect(body).toMatchObject({
+      token: expect.any(String),
+      expiresAt: expect.any(String),
+      link: expect.stringContaining(`https://8x8.vc/${APP_ID}/standup#jwt=`),
+      warnings: [],
+    });
     expect((await runJaasKeys(['check', body.token], env)).status).toBe(0);
     const claims = JSON.parse(Buffer.from(body.token.split('.')[1], 'base64url').toString());
     expect(claims.exp - claims.iat).toBe(1800);
     expect(claims.context.features.recording).toBe('true');
     expect(claims).not.toHaveProperty('admin');
     const well = await send(port, 'GET', '/.well-known/jaas-key', {});
-    expect(JSON.parse(well.body)).toEqual({ kid: `${APP_ID}/aa0001`, appId: APP_ID, publicKeyPem: (await runJaasKeys(['public', 'dev'], env)).stdout });
+    expect(JSON.parse(well.body)).toEqual({
+      kid: `${APP_ID}/aa0001`,
+      appId: APP_ID,
+      publicKeyPem: (await runJaasKeys(['public', 'dev'], env)).stdout,
+    });
   });
 
   it.each([
@@ -97,9 +134,16 @@ describe('jaas-keys serve: a guarded token endpoint on 127.0.0.1', () => {
 
   it('answers CORS only for the origins given: preflight for them, 403 without CORS headers for others', async () => {
     const allowed = PAGE_ORIGIN_HOLDER.origin!;
-    const preflight = await send(port, 'OPTIONS', '/token', { origin: allowed, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type' });
+    const preflight = await send(port, 'OPTIONS', '/token', {
+      origin: allowed,
+      'access-control-request-method': 'POST',
+      'access-control-request-headers': 'authorization, content-type',
+    });
     expect(preflight.status).toBe(204);
-    expect(preflight.headers).toMatchObject({ 'access-control-allow-origin': allowed, 'access-control-allow-headers': 'Authorization, Content-Type' });
+    expect(preflight.headers).toMatchObject({
+      'access-control-allow-origin': allowed,
+      'access-control-allow-headers': 'Authorization, Content-Type',
+    });
     const other = await send(port, 'POST', '/token', { ...auth(), origin: 'http://localhost:9999' }, '{}');
     expect(other.status).toBe(403);
     expect(other.headers['access-control-allow-origin']).toBeUndefined();
@@ -134,22 +178,36 @@ describe('jaas-keys serve: a guarded token endpoint on 127.0.0.1', () => {
     try {
       const page = await browser.newPage();
       await page.goto(`${PAGE_ORIGIN_HOLDER.origin}/`);
-      const token = await page.evaluate(async ({ url: endpoint, secret: bearer }) => {
-        const response = await fetch(`${endpoint}/token`, { method: 'POST', headers: { Authorization: `Bearer ${bearer}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ room: 'from-the-page', user: { moderator: true } }) });
-        return (await response.json()).token as string;
-      }, { url, secret });
+      const token = await page.evaluate(
+        async ({ url: endpoint, secret: bearer }) => {
+          const response = await fetch(`${endpoint}/token`, {
+            method: 'POST',
+            headers: { Authorization: `Bearer ${bearer}`, 'Content-Type': 'application/json' },
+            body: JSON.stringify({ room: 'from-the-page', user: { moderator: true } }),
+          });
+          return (await response.json()).token as string;
+        },
+        { url, secret },
+      );
       expect((await runJaasKeys(['check', token], env)).status).toBe(0);
       // The same front end opened at another origin (localhost instead of 127.0.0.1) is refused by the preflight.
       const elsewhere = await browser.newPage();
       await elsewhere.goto(PAGE_ORIGIN_HOLDER.origin!.replace('127.0.0.1', 'localhost'));
-      const blocked = await elsewhere.evaluate(async ({ url: endpoint, secret: bearer }) => {
-        try {
-          await fetch(`${endpoint}/token`, { method: 'POST', headers: { Authorization: `Bearer ${bearer}`, 'Content-Type': 'application/json' }, body: '{}' });
-          return 'read';
-        } catch {
-          return 'blocked';
-        }
-      }, { url, secret });
+      const blocked = await elsewhere.evaluate(
+        async ({ url: endpoint, secret: bearer }) => {
+          try {
+            await fetch(`${endpoint}/token`, {
+              method: 'POST',
+              headers: { Authorization: `Bearer ${bearer}`, 'Content-Type': 'application/json' },
+              body: '{}',
+            });
+            return 'read';
+          } catch {
+            return 'blocked';
+          }
+        },
+        { url, secret },
+      );
       expect(blocked).toBe('blocked');
     } finally {
       await browser.close();

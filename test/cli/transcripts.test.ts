@@ -35,7 +35,14 @@ function parse(text: string): Step[] {
   const steps: Step[] = [];
   text.split('\n').forEach((line, index) => {
     if (line.startsWith('#') || line.trim() === '') return;
-    if (line.startsWith('$ jaas-keys')) return void steps.push({ args: words(line.slice('$ jaas-keys'.length)), stdout: [], stderr: [], exit: 0, line: index + 1 });
+    if (line.startsWith('$ jaas-keys'))
+      return void steps.push({
+        args: words(line.slice('$ jaas-keys'.length)),
+        stdout: [],
+        stderr: [],
+        exit: 0,
+        line: index + 1,
+      });
     const step = steps.at(-1);
     if (!step) throw new Error(`line ${index + 1}: output before any command`);
     const exit = /^\[exit (\d+)\]$/.exec(line);
@@ -82,10 +89,15 @@ describe('jaas-keys transcripts', () => {
         vars[name] = path;
       }
       for (const step of parse(readFileSync(join(DIR, file), 'utf8'))) {
-        const args = step.args.map((word) => Object.entries(vars).reduce((text, [name, value]) => text.split(name).join(value), word));
+        const args = step.args.map((word) =>
+          Object.entries(vars).reduce((text, [name, value]) => text.split(name).join(value), word),
+        );
         const result = await runJaasKeys(args, env);
         const where = `${file}:${step.line}: jaas-keys ${step.args.join(' ')}`;
-        expect({ stdout: normalise(result.stdout, dir), stderr: normalise(result.stderr, dir), exit: result.status }, where).toEqual({
+        expect(
+          { stdout: normalise(result.stdout, dir), stderr: normalise(result.stderr, dir), exit: result.status },
+          where,
+        ).toEqual({
           stdout: step.stdout,
           stderr: step.stderr,
           exit: step.exit,

@@ -12,7 +12,8 @@ import { canMount, withTmpfs } from '../support/tmpfs';
 
 const PASSPHRASE = 'violet kettle harbour seventeen ribbon';
 const APP_B = 'vpaas-magic-cookie-0123456789abcdef0123456789abcdef';
-const sh = (file: string, args: string[], input?: string) => execFileSync(file, args, { input, stdio: ['pipe', 'pipe', 'pipe'] }).toString();
+const sh = (file: string, args: string[], input?: string) =>
+  execFileSync(file, args, { input, stdio: ['pipe', 'pipe', 'pipe'] }).toString();
 
 /** Everything a failed restore or backup must leave exactly as it was: the key list file and the keychain. */
 async function snapshot(box: Sandbox): Promise<string> {
@@ -43,7 +44,9 @@ describe('encrypted backups on the real keychain, with age and openssl as oracle
     passphraseFile = join(dir, 'pass.age');
     recipientFile = join(dir, 'recipient.age');
     await box.keys.backups.write(passphraseFile, { lock: { passphrase: PASSPHRASE } });
-    await box.keys.backups.write(recipientFile, { lock: { recipients: [ageRecipient, await box.keys.backups.recipient()] } });
+    await box.keys.backups.write(recipientFile, {
+      lock: { recipients: [ageRecipient, await box.keys.backups.recipient()] },
+    });
   });
   afterAll(() => box.cleanup());
 
@@ -62,7 +65,12 @@ describe('encrypted backups on the real keychain, with age and openssl as oracle
     for (const key of plain.keys) {
       expect(key.privateKeyPem).toMatch(/^-----BEGIN PRIVATE KEY-----\n/);
       expect(sh('openssl', ['pkey', '-pubout'], key.privateKeyPem)).toBe(await box.keys.publicPem(key.id));
-      expect(key).toMatchObject({ kid: expect.stringMatching(/^vpaas-magic-cookie-/), status: 'active', current: true, history: expect.arrayContaining([expect.objectContaining({ event: 'created' })]) });
+      expect(key).toMatchObject({
+        kid: expect.stringMatching(/^vpaas-magic-cookie-/),
+        status: 'active',
+        current: true,
+        history: expect.arrayContaining([expect.objectContaining({ event: 'created' })]),
+      });
     }
   });
 
@@ -74,15 +82,21 @@ describe('encrypted backups on the real keychain, with age and openssl as oracle
 
   it('refuses a weak passphrase with the estimator’s reason, writing nothing', async () => {
     const before = await snapshot(box);
-    await expect(box.keys.backups.write(join(dir, 'weak.age'), { lock: { passphrase: 'password123' } })).rejects.toMatchObject({ code: 'weak_passphrase', message: expect.stringMatching(/commonly used password/) });
-    await expect(box.keys.backups.write(join(dir, 'weak.age'), { lock: { passphrase: 'jaaskeys' } })).rejects.toMatchObject({ code: 'weak_passphrase' });
+    await expect(
+      box.keys.backups.write(join(dir, 'weak.age'), { lock: { passphrase: 'password123' } }),
+    ).rejects.toMatchObject({ code: 'weak_passphrase', message: expect.stringMatching(/commonly used password/) });
+    await expect(
+      box.keys.backups.write(join(dir, 'weak.age'), { lock: { passphrase: 'jaaskeys' } }),
+    ).rejects.toMatchObject({ code: 'weak_passphrase' });
     await expect(readFile(join(dir, 'weak.age'))).rejects.toMatchObject({ code: 'ENOENT' });
     expect(await snapshot(box)).toBe(before);
   });
 
   it('never writes over an existing file without force', async () => {
     await writeFile(join(dir, 'taken.age'), 'keep');
-    await expect(box.keys.backups.write(join(dir, 'taken.age'), { lock: { passphrase: PASSPHRASE } })).rejects.toMatchObject({ code: 'file_exists' });
+    await expect(
+      box.keys.backups.write(join(dir, 'taken.age'), { lock: { passphrase: PASSPHRASE } }),
+    ).rejects.toMatchObject({ code: 'file_exists' });
     expect(await readFile(join(dir, 'taken.age'), 'utf8')).toBe('keep');
   });
 
@@ -97,9 +111,28 @@ describe('encrypted backups on the real keychain, with age and openssl as oracle
       const done = await other.keys.backups.restore(text, PASSPHRASE);
       expect(done.map((item) => item.outcome)).toEqual(['restored', 'restored']);
       const restored = await other.keys.resolve('prod');
-      expect(restored).toMatchObject({ id: prod.id, kid: prod.kid, appId: APP_ID, status: 'active', current: true, fingerprint: prod.fingerprint, source: 'restored' });
-      expect((await other.keys.history('prod')).map((entry) => entry.event)).toEqual(['restored', 'made-current', 'kid-recorded', 'created']);
-      const token = await other.keys.makeToken(APP_ID, { room: '*', moderator: false, features: [], lifetimeSeconds: 3600, nbfSkewSeconds: 10 });
+      expect(restored).toMatchObject({
+        id: prod.id,
+        kid: prod.kid,
+        appId: APP_ID,
+        status: 'active',
+        current: true,
+        fingerprint: prod.fingerprint,
+        source: 'restored',
+      });
+      expect((await other.keys.history('prod')).map((entry) => entry.event)).toEqual([
+        'restored',
+        'made-current',
+        'kid-recorded',
+        'created',
+      ]);
+      const token = await other.keys.makeToken(APP_ID, {
+        room: '*',
+        moderator: false,
+        features: [],
+        lifetimeSeconds: 3600,
+        nbfSkewSeconds: 10,
+      });
       expect((await box.keys.checkToken(token.token)).ok).toBe(true);
       expect(await other.keys.reconcile()).toEqual([]);
     } finally {
@@ -120,7 +153,11 @@ describe('encrypted backups on the real keychain, with age and openssl as oracle
     const newcomer = await box.keys.generate({ label: 'prod' });
     await box.keys.recordKid(newcomer.id, `${APP_ID}/aa0005`);
     const items = await box.keys.backups.restore(await readFile(passphraseFile, 'utf8'), PASSPHRASE);
-    expect(items.find((item) => item.id === prod.id)).toMatchObject({ outcome: 'restored', restoredAs: 'prod (restored)', reason: expect.stringMatching(/label "prod" is taken here.*has a current key here already/) });
+    expect(items.find((item) => item.id === prod.id)).toMatchObject({
+      outcome: 'restored',
+      restoredAs: 'prod (restored)',
+      reason: expect.stringMatching(/label "prod" is taken here.*has a current key here already/),
+    });
     expect(await box.keys.resolve('prod (restored)')).toMatchObject({ id: prod.id, status: 'active', current: false });
     expect((await box.keys.resolve(APP_ID)).id).toBe(newcomer.id);
   });
@@ -128,25 +165,40 @@ describe('encrypted backups on the real keychain, with age and openssl as oracle
   describe('bad input: a clear message, nothing stored, nothing lost', () => {
     const expectUnchanged = async (work: () => Promise<unknown>, code: string, message?: RegExp) => {
       const before = await snapshot(box);
-      await expect(work()).rejects.toMatchObject({ code, ...(message ? { message: expect.stringMatching(message) } : {}) });
+      await expect(work()).rejects.toMatchObject({
+        code,
+        ...(message ? { message: expect.stringMatching(message) } : {}),
+      });
       expect(await snapshot(box)).toBe(before);
     };
     const ageToThisComputer = async (json: string) => sh('age', ['-a', '-r', await box.keys.backups.recipient()], json);
 
     it('a wrong passphrase', async () => {
-      await expectUnchanged(async () => box.keys.backups.restore(await readFile(passphraseFile, 'utf8'), 'not the passphrase'), 'wrong_passphrase');
+      await expectUnchanged(
+        async () => box.keys.backups.restore(await readFile(passphraseFile, 'utf8'), 'not the passphrase'),
+        'wrong_passphrase',
+      );
     });
 
     it('a file for another computer', async () => {
       const elsewhere = sh('age', ['-a', '-r', sh('age-keygen', []).match(/public key: (age1\w+)/)![1]!], '{}');
-      await expectUnchanged(() => box.keys.backups.restore(elsewhere), 'wrong_identity', /encrypted for another computer: this computer's recipient \(age1/);
+      await expectUnchanged(
+        () => box.keys.backups.restore(elsewhere),
+        'wrong_identity',
+        /encrypted for another computer: this computer's recipient \(age1/,
+      );
     });
 
     it('a truncated file, and a file with one byte changed', async () => {
       const binary = sh('age', ['-d', '-i', ageIdentity, recipientFile]);
       const sealed = execFileSync('age', ['-r', await box.keys.backups.recipient()], { input: binary });
-      const armored = (bytes: Buffer) => `-----BEGIN AGE ENCRYPTED FILE-----\n${bytes.toString('base64').replace(/.{64}/g, '$&\n').replace(/\n$/, '')}\n-----END AGE ENCRYPTED FILE-----\n`;
-      await expectUnchanged(() => box.keys.backups.restore(armored(sealed.subarray(0, sealed.length - 100))), 'invalid_backup', /damaged or cut short/);
+      const armored = (bytes: Buffer) =>
+        `-----BEGIN AGE ENCRYPTED FILE-----\n${bytes.toString('base64').replace(/.{64}/g, '$&\n').replace(/\n$/, '')}\n-----END AGE ENCRYPTED FILE-----\n`;
+      await expectUnchanged(
+        () => box.keys.backups.restore(armored(sealed.subarray(0, sealed.length - 100))),
+        'invalid_backup',
+        /damaged or cut short/,
+      );
       const changed = Buffer.from(sealed);
       changed[changed.length - 200]! ^= 0x01;
       await expectUnchanged(() => box.keys.backups.restore(armored(changed)), 'invalid_backup', /damaged or cut short/);
@@ -155,16 +207,36 @@ describe('encrypted backups on the real keychain, with age and openssl as oracle
     });
 
     it('an age file that is not a backup, and a file that is not age at all', async () => {
-      await expectUnchanged(async () => box.keys.backups.restore(await ageToThisComputer('hello')), 'invalid_backup', /not JSON/);
-      await expectUnchanged(async () => box.keys.backups.restore(await ageToThisComputer('{"format":"something-else"}')), 'invalid_backup', /holds something else/);
-      await expectUnchanged(() => box.keys.backups.restore('-----BEGIN PRIVATE KEY-----\nabc\n'), 'invalid_backup', /not an ASCII-armored age file/);
+      await expectUnchanged(
+        async () => box.keys.backups.restore(await ageToThisComputer('hello')),
+        'invalid_backup',
+        /not JSON/,
+      );
+      await expectUnchanged(
+        async () => box.keys.backups.restore(await ageToThisComputer('{"format":"something-else"}')),
+        'invalid_backup',
+        /holds something else/,
+      );
+      await expectUnchanged(
+        () => box.keys.backups.restore('-----BEGIN PRIVATE KEY-----\nabc\n'),
+        'invalid_backup',
+        /not an ASCII-armored age file/,
+      );
     });
 
     it('a backup from a newer format, and one that breaks the schema', async () => {
       const plain = JSON.parse(sh('age', ['-d', '-i', ageIdentity, recipientFile]));
-      await expectUnchanged(async () => box.keys.backups.restore(await ageToThisComputer(JSON.stringify({ ...plain, version: 2 }))), 'invalid_backup', /newer JaaS Key Manager \(backup format 2\)/);
+      await expectUnchanged(
+        async () => box.keys.backups.restore(await ageToThisComputer(JSON.stringify({ ...plain, version: 2 }))),
+        'invalid_backup',
+        /newer JaaS Key Manager \(backup format 2\)/,
+      );
       const broken = { ...plain, keys: [{ ...plain.keys[0], status: 'paused' }] };
-      await expectUnchanged(async () => box.keys.backups.restore(await ageToThisComputer(JSON.stringify(broken))), 'invalid_backup', /keys\.0\.status is not valid/);
+      await expectUnchanged(
+        async () => box.keys.backups.restore(await ageToThisComputer(JSON.stringify(broken))),
+        'invalid_backup',
+        /keys\.0\.status is not valid/,
+      );
     });
 
     it('a key that is not a 4096-bit RSA key, or whose fingerprint is not the recorded one, is refused by itself', async () => {
@@ -173,20 +245,53 @@ describe('encrypted backups on the real keychain, with age and openssl as oracle
       const smallFingerprint = sshKeygenFingerprintOfSpki(sh('openssl', ['pkey', '-pubout'], small), dir).fingerprint;
       const fresh = sh('openssl', ['genpkey', '-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:4096']);
       const keys = [
-        { ...plain.keys[0], id: 'a'.repeat(16), label: 'small', kid: null, appId: null, status: 'needs-kid', current: false, bits: 4096, fingerprint: smallFingerprint, privateKeyPem: small },
-        { ...plain.keys[0], id: 'b'.repeat(16), label: 'swapped', kid: null, appId: null, status: 'needs-kid', current: false, privateKeyPem: fresh },
+        {
+          ...plain.keys[0],
+          id: 'a'.repeat(16),
+          label: 'small',
+          kid: null,
+          appId: null,
+          status: 'needs-kid',
+          current: false,
+          bits: 4096,
+          fingerprint: smallFingerprint,
+          privateKeyPem: small,
+        },
+        {
+          ...plain.keys[0],
+          id: 'b'.repeat(16),
+          label: 'swapped',
+          kid: null,
+          appId: null,
+          status: 'needs-kid',
+          current: false,
+          privateKeyPem: fresh,
+        },
       ];
       const before = await snapshot(box);
       const items = await box.keys.backups.restore(await ageToThisComputer(JSON.stringify({ ...plain, keys })));
-      expect(items[0]).toMatchObject({ outcome: 'refused', reason: expect.stringMatching(/2048-bit RSA key; JaaS expects 4096/) });
-      expect(items[1]).toMatchObject({ outcome: 'refused', reason: expect.stringMatching(/fingerprint is SHA256:.*not the .* recorded: the backup was changed/) });
+      expect(items[0]).toMatchObject({
+        outcome: 'refused',
+        reason: expect.stringMatching(/2048-bit RSA key; JaaS expects 4096/),
+      });
+      expect(items[1]).toMatchObject({
+        outcome: 'refused',
+        reason: expect.stringMatching(/fingerprint is SHA256:.*not the .* recorded: the backup was changed/),
+      });
       expect(await snapshot(box)).toBe(before);
     });
 
     it.runIf(canMount)('a full disk and a read-only folder leave no partial file and change nothing', async () => {
-      for (const [options, code, message] of [['size=4k', 'file_error', /disk is full/], ['ro', 'file_error', /Cannot create/]] as const) {
+      for (const [options, code, message] of [
+        ['size=4k', 'file_error', /disk is full/],
+        ['ro', 'file_error', /Cannot create/],
+      ] as const) {
         await withTmpfs(options, async (mount) => {
-          await expectUnchanged(() => box.keys.backups.write(join(mount, 'keys.age'), { lock: { passphrase: PASSPHRASE } }), code, message);
+          await expectUnchanged(
+            () => box.keys.backups.write(join(mount, 'keys.age'), { lock: { passphrase: PASSPHRASE } }),
+            code,
+            message,
+          );
           expect(await readdir(mount)).toEqual([]);
         });
       }
@@ -214,15 +319,50 @@ describe('a recipient file age made from JSON the test wrote', () => {
       const publicPem = sh('openssl', ['pkey', '-pubout'], pem);
       const fingerprint = sshKeygenFingerprintOfSpki(publicPem, work).fingerprint;
       const at = '2026-01-02T03:04:05.000Z';
-      const json = JSON.stringify({ format: 'jaas-key-manager-backup', version: 1, createdAt: at, keys: [{
-        id: 'c0ffee00c0ffee00', label: 'from age', appId: APP_ID, kid: `${APP_ID}/abcdef`, status: 'active', current: true, createdAt: at, kidRecordedAt: at,
-        retiredAt: null, trashedAt: null, purgeAfter: null, statusBeforeTrash: null, source: 'imported', fingerprint, bits: 4096, tokensSigned: 3, lastTokenAt: at,
-        longestTokenSeconds: 7200, rotationOf: null, history: [], privateKeyPem: pem,
-      }] });
+      const json = JSON.stringify({
+        format: 'jaas-key-manager-backup',
+        version: 1,
+        createdAt: at,
+        keys: [
+          {
+            id: 'c0ffee00c0ffee00',
+            label: 'from age',
+            appId: APP_ID,
+            kid: `${APP_ID}/abcdef`,
+            status: 'active',
+            current: true,
+            createdAt: at,
+            kidRecordedAt: at,
+            retiredAt: null,
+            trashedAt: null,
+            purgeAfter: null,
+            statusBeforeTrash: null,
+            source: 'imported',
+            fingerprint,
+            bits: 4096,
+            tokensSigned: 3,
+            lastTokenAt: at,
+            longestTokenSeconds: 7200,
+            rotationOf: null,
+            history: [],
+            privateKeyPem: pem,
+          },
+        ],
+      });
       const file = sh('age', ['-a', '-r', await keys.backups.recipient()], json);
       expect(await keys.backups.restore(file)).toMatchObject([{ outcome: 'restored', id: 'c0ffee00c0ffee00' }]);
       expect(await keys.publicPem('from age')).toBe(publicPem);
-      expect((await keys.makeToken(APP_ID, { room: 'x', moderator: true, features: [], lifetimeSeconds: 60, nbfSkewSeconds: 10 })).header.kid).toBe(`${APP_ID}/abcdef`);
+      expect(
+        (
+          await keys.makeToken(APP_ID, {
+            room: 'x',
+            moderator: true,
+            features: [],
+            lifetimeSeconds: 60,
+            nbfSkewSeconds: 10,
+          })
+        ).header.kid,
+      ).toBe(`${APP_ID}/abcdef`);
     } finally {
       await clearService(service);
     }

@@ -33,7 +33,12 @@ describe('Catalog', () => {
     expect(await catalog.read()).toEqual([]);
     await catalog.update((keys) => void keys.push(entry(1)));
     const json = JSON.parse(await readFile(join(dir, 'keys.json'), 'utf8'));
-    expect(json).toEqual({ version: 2, writeId: expect.stringMatching(/^[0-9a-f]{16}$/), keys: [entry(1)], history: [] });
+    expect(json).toEqual({
+      version: 2,
+      writeId: expect.stringMatching(/^[0-9a-f]{16}$/),
+      keys: [entry(1)],
+      history: [],
+    });
     expect((await stat(join(dir, 'keys.json'))).mode & 0o777).toBe(0o600);
   });
 
@@ -42,7 +47,13 @@ describe('Catalog', () => {
     await catalog.update((keys) => void keys.push(entry(1)));
     const abandoned = ['.keys.json.0123456789ab.tmp', '.keys.json.ba9876543210.tmp'];
     // Near misses of the pattern stay: another file's temporaries, a longer name, a name with more after `.tmp`.
-    const unrelated = ['.keys.json.notours.tmp', '.keys.v1.json.0123456789ab.tmp', 'notes.tmp', '.keys.json.x0123456789ab.tmp', '.keys.json.0123456789ab.tmp.keep'];
+    const unrelated = [
+      '.keys.json.notours.tmp',
+      '.keys.v1.json.0123456789ab.tmp',
+      'notes.tmp',
+      '.keys.json.x0123456789ab.tmp',
+      '.keys.json.0123456789ab.tmp.keep',
+    ];
     for (const name of [...abandoned, ...unrelated]) await writeFile(join(dir, name), 'x');
     await catalog.read();
     expect(await readdir(dir)).toEqual(expect.arrayContaining(abandoned));
@@ -73,7 +84,9 @@ describe('Catalog', () => {
     const path = join(dir, 'keys.json');
     const before = await stat(path);
     const text = await readFile(path, 'utf8');
-    const theirs = text.replace(/"writeId": "[0-9a-f]{16}"/, (mark) => `"written": "${'x'.repeat(mark.length - 13)}"`).replace('"key 1"', '"key 2"');
+    const theirs = text
+      .replace(/"writeId": "[0-9a-f]{16}"/, (mark) => `"written": "${'x'.repeat(mark.length - 13)}"`)
+      .replace('"key 1"', '"key 2"');
     expect(theirs.length).toBe(text.length);
     // touch -r copies the time to the nanosecond, where utimes would round it.
     execFileSync('cp', ['--preserve=timestamps', path, join(dir, 'time')]);
@@ -116,20 +129,28 @@ describe('Catalog', () => {
   ])('refuses a catalog that is %s and never overwrites it', async (_name, text, message) => {
     await writeFile(join(dir, 'keys.json'), text);
     const catalog = new Catalog(dir);
-    await expect(catalog.read()).rejects.toMatchObject({ code: 'catalog_corrupt', message: expect.stringMatching(message) });
+    await expect(catalog.read()).rejects.toMatchObject({
+      code: 'catalog_corrupt',
+      message: expect.stringMatching(message),
+    });
     await expect(catalog.update((keys) => void keys.push(entry(1)))).rejects.toMatchObject({ code: 'catalog_corrupt' });
     expect(await readFile(join(dir, 'keys.json'), 'utf8')).toBe(text);
   });
 
   it('refuses a catalog from a newer version with a hint to update', async () => {
     await writeFile(join(dir, 'keys.json'), '{"version":3,"keys":[]}');
-    await expect(new Catalog(dir).read()).rejects.toMatchObject({ code: 'catalog_corrupt', message: expect.stringMatching(/newer version/) });
+    await expect(new Catalog(dir).read()).rejects.toMatchObject({
+      code: 'catalog_corrupt',
+      message: expect.stringMatching(/newer version/),
+    });
   });
 
   it('keeps every change when many updates run at once, from two Catalog objects', async () => {
     const first = new Catalog(dir);
     const second = new Catalog(dir);
-    await Promise.all(Array.from({ length: 40 }, (_, n) => (n % 2 ? first : second).update((keys) => void keys.push(entry(n)))));
+    await Promise.all(
+      Array.from({ length: 40 }, (_, n) => (n % 2 ? first : second).update((keys) => void keys.push(entry(n)))),
+    );
     const ids = (await first.read()).map((key) => key.id).sort();
     expect(ids).toEqual(Array.from({ length: 40 }, (_, n) => entry(n).id).sort());
   });
@@ -137,10 +158,12 @@ describe('Catalog', () => {
   it('writes nothing when a change throws', async () => {
     const catalog = new Catalog(dir);
     await catalog.update((keys) => void keys.push(entry(1)));
-    await expect(catalog.update((keys) => {
-      keys.push(entry(2));
-      throw new Error('refused');
-    })).rejects.toThrow('refused');
+    await expect(
+      catalog.update((keys) => {
+        keys.push(entry(2));
+        throw new Error('refused');
+      }),
+    ).rejects.toThrow('refused');
     expect((await catalog.read()).map((key) => key.id)).toEqual([entry(1).id]);
   });
 });

@@ -14,31 +14,83 @@ const SEED = seedFromEnv('JAAS_CATALOG_FUZZ_SEED');
 const RUNS = Number(process.env.JAAS_CATALOG_FUZZ_RUNS ?? 3_000);
 
 const id = fc.stringMatching(/^[0-9a-f]{16}$/);
-const time = fc.date({ min: new Date('2020-01-01'), max: new Date('2030-01-01'), noInvalidDate: true }).map((date) => date.toISOString());
-const appId = fc.constantFrom('vpaas-magic-cookie-1fc542a3e4414a44b2611668195e2bfe', 'vpaas-magic-cookie-00000000000000000000000000000000');
+const time = fc
+  .date({ min: new Date('2020-01-01'), max: new Date('2030-01-01'), noInvalidDate: true })
+  .map((date) => date.toISOString());
+const appId = fc.constantFrom(
+  'vpaas-magic-cookie-1fc542a3e4414a44b2611668195e2bfe',
+  'vpaas-magic-cookie-00000000000000000000000000000000',
+);
 
 /** A key that follows every rule: the status decides which fields are set. */
 const validKey = fc
-  .record({ id, label: fc.string({ minLength: 1, maxLength: 8 }), source: fc.constantFrom('generated', 'imported', 'recovered', 'restored'), status: fc.constantFrom(...KEY_STATUSES), app: fc.option(appId), at: time, before: fc.constantFrom('needs-kid', 'active', 'retired'), tokens: fc.nat(1000), rotation: fc.option(id), backedUp: fc.option(time), omitBackup: fc.boolean() })
+  .record({
+    id,
+    label: fc.string({ minLength: 1, maxLength: 8 }),
+    source: fc.constantFrom('generated', 'imported', 'recovered', 'restored'),
+    status: fc.constantFrom(...KEY_STATUSES),
+    app: fc.option(appId),
+    at: time,
+    before: fc.constantFrom('needs-kid', 'active', 'retired'),
+    tokens: fc.nat(1000),
+    rotation: fc.option(id),
+    backedUp: fc.option(time),
+    omitBackup: fc.boolean(),
+  })
   .map(({ id, label, source, status, app, at, before, tokens, rotation, backedUp, omitBackup }) => {
     const hasKid = status === 'active' || status === 'retired' || (status === 'trashed' && before !== 'needs-kid');
     const key: Record<string, unknown> = {
-      id, label, appId: hasKid ? app ?? 'vpaas-magic-cookie-1fc542a3e4414a44b2611668195e2bfe' : app, kid: hasKid ? `vpaas-magic-cookie-1fc542a3e4414a44b2611668195e2bfe/${id.slice(0, 6)}` : null,
-      createdAt: at, kidRecordedAt: hasKid ? at : null, bits: 4096, fingerprint: `SHA256:${id}`, source,
-      publicPem: '-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----\n', status, current: false,
-      retiredAt: status === 'retired' ? at : null, trashedAt: status === 'trashed' ? at : null, purgeAfter: status === 'trashed' ? at : null,
-      statusBeforeTrash: status === 'trashed' ? before : null, tokensSigned: tokens, lastTokenAt: tokens ? at : null,
-      longestTokenSeconds: tokens ? 3600 : null, rotationOf: rotation, lastBackupAt: backedUp,
+      id,
+      label,
+      appId: hasKid ? (app ?? 'vpaas-magic-cookie-1fc542a3e4414a44b2611668195e2bfe') : app,
+      kid: hasKid ? `vpaas-magic-cookie-1fc542a3e4414a44b2611668195e2bfe/${id.slice(0, 6)}` : null,
+      createdAt: at,
+      kidRecordedAt: hasKid ? at : null,
+      bits: 4096,
+      fingerprint: `SHA256:${id}`,
+      source,
+      publicPem: '-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----\n',
+      status,
+      current: false,
+      retiredAt: status === 'retired' ? at : null,
+      trashedAt: status === 'trashed' ? at : null,
+      purgeAfter: status === 'trashed' ? at : null,
+      statusBeforeTrash: status === 'trashed' ? before : null,
+      tokensSigned: tokens,
+      lastTokenAt: tokens ? at : null,
+      longestTokenSeconds: tokens ? 3600 : null,
+      rotationOf: rotation,
+      lastBackupAt: backedUp,
     };
     if (omitBackup) delete key.lastBackupAt;
     return key;
   });
 
-const validEntry = fc.record({ at: time, keyId: id, event: fc.constantFrom(...HISTORY_EVENTS), label: fc.string({ maxLength: 6 }), note: fc.option(fc.string({ maxLength: 6 }), { nil: undefined }) })
-  .map(({ at, keyId, event, label, note }) => ({ at, keyId, event, detail: note === undefined ? { label, kid: null, fingerprint: 'SHA256:x' } : { label, kid: null, fingerprint: 'SHA256:x', note } }));
+const validEntry = fc
+  .record({
+    at: time,
+    keyId: id,
+    event: fc.constantFrom(...HISTORY_EVENTS),
+    label: fc.string({ maxLength: 6 }),
+    note: fc.option(fc.string({ maxLength: 6 }), { nil: undefined }),
+  })
+  .map(({ at, keyId, event, label, note }) => ({
+    at,
+    keyId,
+    event,
+    detail:
+      note === undefined
+        ? { label, kid: null, fingerprint: 'SHA256:x' }
+        : { label, kid: null, fingerprint: 'SHA256:x', note },
+  }));
 
 /** Valid lists: unique ids, and at most one current key per AppID (made current where allowed). */
-const validCatalog = fc.record({ keys: fc.array(validKey, { maxLength: 6 }), history: fc.array(validEntry, { maxLength: 4 }), currents: fc.array(fc.boolean(), { minLength: 6, maxLength: 6 }) })
+const validCatalog = fc
+  .record({
+    keys: fc.array(validKey, { maxLength: 6 }),
+    history: fc.array(validEntry, { maxLength: 4 }),
+    currents: fc.array(fc.boolean(), { minLength: 6, maxLength: 6 }),
+  })
   .map(({ keys, history, currents }) => {
     const ids = new Set<unknown>();
     const unique = keys.filter((key) => !ids.has(key.id) && ids.add(key.id));
@@ -54,18 +106,94 @@ const validCatalog = fc.record({ keys: fc.array(validKey, { maxLength: 6 }), his
 
 /** Values a damaged file might hold where a field should be. */
 const oddValue = fc.oneof(
-  fc.constantFrom(null, true, false, 0, -1, 1, 1.5, 4096, 2 ** 53, '', ' ', 'yesterday', '2026-13-45T00:00:00Z', 'SHA256:', 'SHA256', '0123456789abcdef', '0123456789abcdef0', ' 0123456789abcdef', '0123456789ABCDEF', '0123456789abcde',
-    'needs-kid', 'active', 'retired', 'trashed', 'paused', 'generated', 'imported', 'recovered', 'restored', 'created', 'exploded',
-    '-----BEGIN PUBLIC KEY-----\n', '-----BEGIN PUBLIC KEY-----', '2026-01-01T00:00:00.000Z', [], {}, { label: 'x', kid: null, fingerprint: 'y' }),
+  fc.constantFrom(
+    null,
+    true,
+    false,
+    0,
+    -1,
+    1,
+    1.5,
+    4096,
+    2 ** 53,
+    '',
+    ' ',
+    'yesterday',
+    '2026-13-45T00:00:00Z',
+    'SHA256:',
+    'SHA256',
+    '0123456789abcdef',
+    '0123456789abcdef0',
+    ' 0123456789abcdef',
+    '0123456789ABCDEF',
+    '0123456789abcde',
+    'needs-kid',
+    'active',
+    'retired',
+    'trashed',
+    'paused',
+    'generated',
+    'imported',
+    'recovered',
+    'restored',
+    'created',
+    'exploded',
+    '-----BEGIN PUBLIC KEY-----\n',
+    '-----BEGIN PUBLIC KEY-----',
+    '2026-01-01T00:00:00.000Z',
+    [],
+    {},
+    { label: 'x', kid: null, fingerprint: 'y' },
+  ),
   fc.string({ maxLength: 5 }),
   fc.integer(),
 );
 
-type Damage = { where: 'key' | 'entry' | 'detail' | 'top'; index: number; field: string; action: 'set' | 'delete' | 'tweak'; value: unknown; tweak: number };
+type Damage = {
+  where: 'key' | 'entry' | 'detail' | 'top';
+  index: number;
+  field: string;
+  action: 'set' | 'delete' | 'tweak';
+  value: unknown;
+  tweak: number;
+};
 const damage = fc.record({
   where: fc.constantFrom('key', 'entry', 'detail', 'top') as fc.Arbitrary<Damage['where']>,
   index: fc.nat(5),
-  field: fc.constantFrom('id', 'label', 'appId', 'kid', 'createdAt', 'kidRecordedAt', 'bits', 'fingerprint', 'source', 'publicPem', 'status', 'current', 'retiredAt', 'trashedAt', 'purgeAfter', 'statusBeforeTrash', 'tokensSigned', 'lastTokenAt', 'longestTokenSeconds', 'rotationOf', 'lastBackupAt', 'at', 'keyId', 'event', 'detail', 'note', 'fingerprint', 'version', 'keys', 'history', 'extra', '__proto__'),
+  field: fc.constantFrom(
+    'id',
+    'label',
+    'appId',
+    'kid',
+    'createdAt',
+    'kidRecordedAt',
+    'bits',
+    'fingerprint',
+    'source',
+    'publicPem',
+    'status',
+    'current',
+    'retiredAt',
+    'trashedAt',
+    'purgeAfter',
+    'statusBeforeTrash',
+    'tokensSigned',
+    'lastTokenAt',
+    'longestTokenSeconds',
+    'rotationOf',
+    'lastBackupAt',
+    'at',
+    'keyId',
+    'event',
+    'detail',
+    'note',
+    'fingerprint',
+    'version',
+    'keys',
+    'history',
+    'extra',
+    '__proto__',
+  ),
   action: fc.constantFrom('set', 'delete', 'tweak', 'tweak') as fc.Arbitrary<Damage['action']>,
   value: oddValue,
   tweak: fc.nat(6),
@@ -75,7 +203,9 @@ const damage = fc.record({
 function tweaked(value: unknown, how: number): unknown {
   if (typeof value === 'number') return [value + 0.5, -value, value * 1e13, value + 1, value - 1, 0, NaN][how];
   if (typeof value !== 'string') return value;
-  return [`${value}0`, value.slice(1), ` ${value}`, value.toUpperCase(), `${value}\n`, value.slice(0, -1), `${value}Z`][how];
+  return [`${value}0`, value.slice(1), ` ${value}`, value.toUpperCase(), `${value}\n`, value.slice(0, -1), `${value}Z`][
+    how
+  ];
 }
 
 function spoil(catalog: Record<string, unknown>, change: Damage): void {
@@ -83,21 +213,33 @@ function spoil(catalog: Record<string, unknown>, change: Damage): void {
   const keys = (Array.isArray(catalog.keys) ? catalog.keys : []) as Array<Record<string, unknown>>;
   const history = (Array.isArray(catalog.history) ? catalog.history : []) as Array<Record<string, unknown>>;
   const target =
-    change.where === 'top' ? catalog
-    : change.where === 'key' ? keys[change.index % Math.max(keys.length, 1)]
-    : change.where === 'entry' ? history[change.index % Math.max(history.length, 1)]
-    : (history[change.index % Math.max(history.length, 1)]?.detail as Record<string, unknown> | undefined);
+    change.where === 'top'
+      ? catalog
+      : change.where === 'key'
+        ? keys[change.index % Math.max(keys.length, 1)]
+        : change.where === 'entry'
+          ? history[change.index % Math.max(history.length, 1)]
+          : (history[change.index % Math.max(history.length, 1)]?.detail as Record<string, unknown> | undefined);
   if (typeof target !== 'object' || target === null) return;
   if (change.action === 'delete') delete target[change.field];
   else if (change.action === 'tweak') target[change.field] = tweaked(target[change.field], change.tweak);
   // defineProperty, as JSON.parse does: `__proto__` becomes an own field, not the prototype.
-  else Object.defineProperty(target, change.field, { value: change.value, enumerable: true, writable: true, configurable: true });
+  else
+    Object.defineProperty(target, change.field, {
+      value: change.value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
 }
 
 /** Both verdicts on fresh copies (the fast check fills a default in place; zod copies). */
 function verdicts(catalog: unknown): { fast: boolean; zod: boolean } {
   const text = JSON.stringify(catalog);
-  return { fast: checkedCatalogV2(JSON.parse(text)) !== null, zod: catalogV2Schema.safeParse(JSON.parse(text)).success };
+  return {
+    fast: checkedCatalogV2(JSON.parse(text)) !== null,
+    zod: catalogV2Schema.safeParse(JSON.parse(text)).success,
+  };
 }
 
 describe('the fast key list check agrees with the zod schema', () => {
@@ -114,14 +256,21 @@ describe('the fast key list check agrees with the zod schema', () => {
       }),
       { seed: SEED, numRuns: RUNS },
     );
-    console.log(`catalog check: seed ${SEED}: ${RUNS} lists, ${tally.valid} valid, ${tally.refused} refused, fast check and zod agreed on each`);
+    console.log(
+      `catalog check: seed ${SEED}: ${RUNS} lists, ${tally.valid} valid, ${tally.refused} refused, fast check and zod agreed on each`,
+    );
     // Both kinds must have been judged, or the comparison proved little.
     expect(tally.valid).toBeGreaterThan(RUNS / 10);
     expect(tally.refused).toBeGreaterThan(RUNS / 10);
   });
 
   it('fills lastBackupAt the way the schema defaults it, and returns the same lists', () => {
-    const json = { version: 2, extra: 'ignored', keys: [{ ...fc.sample(validKey, { seed: 7, numRuns: 1 })[0] }], history: [] };
+    const json = {
+      version: 2,
+      extra: 'ignored',
+      keys: [{ ...fc.sample(validKey, { seed: 7, numRuns: 1 })[0] }],
+      history: [],
+    };
     delete (json.keys[0] as Record<string, unknown>).lastBackupAt;
     const viaZod = catalogV2Schema.parse(JSON.parse(JSON.stringify(json)));
     const fast = checkedCatalogV2(JSON.parse(JSON.stringify(json)));

@@ -69,7 +69,10 @@ describe('the key list, migrated from version 1', () => {
 
   it('refuses a file from a newer version with the message a version 1 reader gave too', async () => {
     await writeFile(join(box.dataDir, 'keys.json'), JSON.stringify({ version: 3, keys: [] }));
-    await expect(new Catalog(box.dataDir).read()).rejects.toMatchObject({ code: 'catalog_corrupt', message: expect.stringMatching(/written by a newer version \(format 3\)/) });
+    await expect(new Catalog(box.dataDir).read()).rejects.toMatchObject({
+      code: 'catalog_corrupt',
+      message: expect.stringMatching(/written by a newer version \(format 3\)/),
+    });
   });
 });
 
@@ -87,10 +90,38 @@ describe('a version 2 key list damaged in each new field is refused and left as 
   const damage: Array<[string, (c: typeof good) => void, RegExp]> = [
     ['an unknown status', (c) => (c.keys[0]!.status = 'paused'), /keys\.0\.status/],
     ['current not a boolean', (c) => (c.keys[0]!.current = 'yes'), /keys\.0\.current/],
-    ['two current keys in one AppID', (c) => c.keys.forEach((key) => key.appId === A && (key.current = true)), /two current keys/],
-    ['a current key that is not active', (c) => Object.assign(c.keys.find((key) => key.current)!, { status: 'retired', retiredAt: '2026-01-01T00:00:00.000Z' }), /only an active key can be current/],
-    ['an active key without a kid', (c) => Object.assign(c.keys.find((key) => key.status === 'needs-kid')!, { status: 'active' }), /an active key has a kid/],
-    ['a trashed key without its dates', (c) => Object.assign(c.keys.find((key) => !key.current)!, { status: 'trashed' }), /trashedAt/],
+    [
+      'two current keys in one AppID',
+      (c) => c.keys.forEach((key) => key.appId === A && (key.current = true)),
+      /two current keys/,
+    ],
+    [
+      'a current key that is not active',
+      (c) =>
+        Object.assign(
+          c.keys.find((key) => key.current)!,
+          { status: 'retired', retiredAt: '2026-01-01T00:00:00.000Z' },
+        ),
+      /only an active key can be current/,
+    ],
+    [
+      'an active key without a kid',
+      (c) =>
+        Object.assign(
+          c.keys.find((key) => key.status === 'needs-kid')!,
+          { status: 'active' },
+        ),
+      /an active key has a kid/,
+    ],
+    [
+      'a trashed key without its dates',
+      (c) =>
+        Object.assign(
+          c.keys.find((key) => !key.current)!,
+          { status: 'trashed' },
+        ),
+      /trashedAt/,
+    ],
     ['retiredAt not a time', (c) => (c.keys[0]!.retiredAt = 'yesterday'), /retiredAt/],
     ['a negative token count', (c) => (c.keys[0]!.tokensSigned = -1), /tokensSigned/],
     ['a bad rotationOf', (c) => (c.keys[0]!.rotationOf = 'nope'), /rotationOf/],
@@ -102,7 +133,10 @@ describe('a version 2 key list damaged in each new field is refused and left as 
     spoil(good);
     const text = JSON.stringify(good);
     await writeFile(join(box.dataDir, 'keys.json'), text);
-    await expect(box.keys.list()).rejects.toMatchObject({ code: 'catalog_corrupt', message: expect.stringMatching(where) });
+    await expect(box.keys.list()).rejects.toMatchObject({
+      code: 'catalog_corrupt',
+      message: expect.stringMatching(where),
+    });
     await expect(box.keys.rename('prod', 'x')).rejects.toMatchObject({ code: 'catalog_corrupt' });
     expect(await readFile(join(box.dataDir, 'keys.json'), 'utf8')).toBe(text);
   });
@@ -111,35 +145,67 @@ describe('a version 2 key list damaged in each new field is refused and left as 
 describe('migrateV1, key by key', () => {
   const NOW = new Date('2026-06-01T00:00:00.000Z');
   const v1Key = (n: number, fields: Partial<CatalogV1['keys'][number]>): CatalogV1['keys'][number] => ({
-    id: n.toString(16).padStart(16, '0'), label: `key ${n}`, appId: null, kid: null, createdAt: null, kidRecordedAt: null, bits: 4096,
-    fingerprint: `SHA256:${n}`, source: 'generated', publicPem: '-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----\n', ...fields,
+    id: n.toString(16).padStart(16, '0'),
+    label: `key ${n}`,
+    appId: null,
+    kid: null,
+    createdAt: null,
+    kidRecordedAt: null,
+    bits: 4096,
+    fingerprint: `SHA256:${n}`,
+    source: 'generated',
+    publicPem: '-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----\n',
+    ...fields,
   });
 
   it('makes current, in each AppID, the active key whose kid came last; a tie keeps the earlier key; a key without a kid is never current', () => {
-    const { keys } = migrateV1({ version: 1, keys: [
-      v1Key(1, { appId: A, kid: `${A}/k1`, kidRecordedAt: '2026-01-02T00:00:00.000Z' }),
-      v1Key(2, { appId: A, kid: `${A}/k2`, kidRecordedAt: '2026-01-03T00:00:00.000Z' }),
-      v1Key(3, { appId: A, kid: `${A}/k3`, kidRecordedAt: '2026-01-01T00:00:00.000Z' }),
-      v1Key(4, { appId: B, kid: `${B}/k4`, kidRecordedAt: '2026-01-05T00:00:00.000Z' }),
-      v1Key(5, { appId: B, kid: `${B}/k5`, kidRecordedAt: '2026-01-05T00:00:00.000Z' }),
-      v1Key(6, { appId: 'vpaas-magic-cookie-ffffffffffffffffffffffffffffffff' }),
-      v1Key(7, {}),
-    ] }, NOW);
+    const { keys } = migrateV1(
+      {
+        version: 1,
+        keys: [
+          v1Key(1, { appId: A, kid: `${A}/k1`, kidRecordedAt: '2026-01-02T00:00:00.000Z' }),
+          v1Key(2, { appId: A, kid: `${A}/k2`, kidRecordedAt: '2026-01-03T00:00:00.000Z' }),
+          v1Key(3, { appId: A, kid: `${A}/k3`, kidRecordedAt: '2026-01-01T00:00:00.000Z' }),
+          v1Key(4, { appId: B, kid: `${B}/k4`, kidRecordedAt: '2026-01-05T00:00:00.000Z' }),
+          v1Key(5, { appId: B, kid: `${B}/k5`, kidRecordedAt: '2026-01-05T00:00:00.000Z' }),
+          v1Key(6, { appId: 'vpaas-magic-cookie-ffffffffffffffffffffffffffffffff' }),
+          v1Key(7, {}),
+        ],
+      },
+      NOW,
+    );
     expect(keys.map((key) => [key.label, key.status, key.current])).toEqual([
-      ['key 1', 'active', false], ['key 2', 'active', true], ['key 3', 'active', false],
-      ['key 4', 'active', true], ['key 5', 'active', false],
-      ['key 6', 'needs-kid', false], ['key 7', 'needs-kid', false],
+      ['key 1', 'active', false],
+      ['key 2', 'active', true],
+      ['key 3', 'active', false],
+      ['key 4', 'active', true],
+      ['key 5', 'active', false],
+      ['key 6', 'needs-kid', false],
+      ['key 7', 'needs-kid', false],
     ]);
   });
 
   it('writes the history version 1 knew, oldest first, and the migration itself', () => {
-    const { history } = migrateV1({ version: 1, keys: [
-      v1Key(1, { appId: A, kid: `${A}/k1`, createdAt: '2026-02-01T00:00:00.000Z', kidRecordedAt: '2026-02-02T00:00:00.000Z' }),
-      v1Key(2, { createdAt: '2026-01-01T00:00:00.000Z', source: 'imported' }),
-      v1Key(3, { source: 'recovered' }),
-    ] }, NOW);
+    const { history } = migrateV1(
+      {
+        version: 1,
+        keys: [
+          v1Key(1, {
+            appId: A,
+            kid: `${A}/k1`,
+            createdAt: '2026-02-01T00:00:00.000Z',
+            kidRecordedAt: '2026-02-02T00:00:00.000Z',
+          }),
+          v1Key(2, { createdAt: '2026-01-01T00:00:00.000Z', source: 'imported' }),
+          v1Key(3, { source: 'recovered' }),
+        ],
+      },
+      NOW,
+    );
     const from = 'from the version 1 key list';
-    expect(history.map(({ at, keyId, event, detail }) => [at, keyId.slice(-1), event, detail.kid, detail.note])).toEqual([
+    expect(
+      history.map(({ at, keyId, event, detail }) => [at, keyId.slice(-1), event, detail.kid, detail.note]),
+    ).toEqual([
       ['2026-01-01T00:00:00.000Z', '2', 'imported', null, from],
       ['2026-02-01T00:00:00.000Z', '1', 'created', `${A}/k1`, from],
       ['2026-02-02T00:00:00.000Z', '1', 'kid-recorded', `${A}/k1`, from],

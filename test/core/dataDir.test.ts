@@ -10,6 +10,8 @@ describe('defaultDataDir', () => {
     expect(defaultDataDir({}, 'linux', '/home/ann')).toBe('/home/ann/.config/JaaS Key Manager');
     expect(defaultDataDir({ XDG_CONFIG_HOME: '/cfg' }, 'linux', '/home/ann')).toBe('/cfg/JaaS Key Manager');
     expect(defaultDataDir({}, 'darwin', '/Users/ann')).toBe('/Users/ann/Library/Application Support/JaaS Key Manager');
-    expect(defaultDataDir({ APPDATA: 'C:\\Users\\ann\\AppData\\Roaming' }, 'win32', 'C:\\Users\\ann')).toMatch(/Roaming.JaaS Key Manager$/);
+    expect(defaultDataDir({ APPDATA: 'C:\\Users\\ann\\AppData\\Roaming' }, 'win32', 'C:\\Users\\ann')).toMatch(
+      /Roaming.JaaS Key Manager$/,
+    );
   });
 });

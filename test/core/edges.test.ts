@@ -17,9 +17,17 @@ import { sandbox, tempDir, uniqueService, clearService, type Sandbox } from '../
 class FailingStore implements SecretStore {
   sets = 0;
   deletes = 0;
-  constructor(private readonly inner: SecretStore, private readonly failSet = Infinity, private readonly failDelete = Infinity) {}
-  get(account: string) { return this.inner.get(account); }
-  accounts() { return this.inner.accounts(); }
+  constructor(
+    private readonly inner: SecretStore,
+    private readonly failSet = Infinity,
+    private readonly failDelete = Infinity,
+  ) {}
+  get(account: string) {
+    return this.inner.get(account);
+  }
+  accounts() {
+    return this.inner.accounts();
+  }
   async set(account: string, secret: string) {
     if (++this.sets === this.failSet) throw new Error('keychain stopped');
     return this.inner.set(account, secret);
@@ -46,7 +54,9 @@ describe('the vault when the keychain fails part-way', () => {
   it('deletes the manifest first: a delete that fails leaves no half secret to read', async () => {
     const whole = new ChunkedVault(new KeytarStore(service), 500);
     await whole.put('gone', secret);
-    await expect(new ChunkedVault(new FailingStore(new KeytarStore(service), Infinity, 2), 500).delete('gone')).rejects.toThrow('keychain stopped');
+    await expect(
+      new ChunkedVault(new FailingStore(new KeytarStore(service), Infinity, 2), 500).delete('gone'),
+    ).rejects.toThrow('keychain stopped');
     // The manifest went first, so the secret reads as absent (and the chunks as a leftover), never as a key.
     expect(await whole.get('gone')).toBeNull();
     expect((await whole.inventory()).partial).toContain('gone');
@@ -62,11 +72,16 @@ describe('the core’s clean-ups and limits', () => {
 
   it('takes a fresh secret back out of the keychain when the list then refuses its entry', async () => {
     // Both pass the label check before either lists its key; the second is refused by the list.
-    const results = await Promise.allSettled([box.keys.generate({ label: 'twin' }), box.keys.generate({ label: 'twin' })]);
+    const results = await Promise.allSettled([
+      box.keys.generate({ label: 'twin' }),
+      box.keys.generate({ label: 'twin' }),
+    ]);
     expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
     const listed = (await box.keys.list()).filter((key) => key.label === 'twin');
     expect(listed).toHaveLength(1);
-    const accounts = (await keytar.findCredentials(box.service)).map((c) => c.account).filter((a) => !a.includes('#chunk-'));
+    const accounts = (await keytar.findCredentials(box.service))
+      .map((c) => c.account)
+      .filter((a) => !a.includes('#chunk-'));
     expect(accounts).toEqual([listed[0]!.id]);
     expect(await box.keys.reconcile()).toEqual([]);
   });
@@ -74,29 +89,55 @@ describe('the core’s clean-ups and limits', () => {
   it('refuses a 3072-bit key: JaaS wants 4096', async () => {
     const dir = await tempDir();
     execFileSync('ssh-keygen', ['-q', '-t', 'rsa', '-b', '3072', '-m', 'PEM', '-N', '', '-f', join(dir, 'k')]);
-    await expect(box.keys.importKey(await readFile(join(dir, 'k'), 'utf8'), { label: 'short' })).rejects.toMatchObject({ code: 'weak_key', message: expect.stringMatching(/3072-bit/) });
+    await expect(box.keys.importKey(await readFile(join(dir, 'k'), 'utf8'), { label: 'short' })).rejects.toMatchObject({
+      code: 'weak_key',
+      message: expect.stringMatching(/3072-bit/),
+    });
   });
 
   it('redacts every private key block in a log line, not just the first', () => {
     const block = (n: number) => `-----BEGIN PRIVATE KEY-----\nMII${n}SECRET\n-----END PRIVATE KEY-----`;
-    const text = redactForLog(new Error(`one ${block(1)} two ${block(2)} three -----BEGIN RSA PRIVATE KEY-----\nMII3\n-----END RSA PRIVATE KEY-----`));
+    const text = redactForLog(
+      new Error(
+        `one ${block(1)} two ${block(2)} three -----BEGIN RSA PRIVATE KEY-----\nMII3\n-----END RSA PRIVATE KEY-----`,
+      ),
+    );
     expect(text).not.toMatch(/SECRET|MII3/);
     expect(text.match(/\[private key removed\]/g)).toHaveLength(3);
   });
 
-  it.runIf(process.platform === 'linux')('writes the key list through a temporary file, fsync and rename, then syncs the folder (strace as oracle)', async () => {
-    const strace = spawnSync('strace', ['-f', '-qq', '-e', 'trace=openat,fsync,fdatasync,rename,renameat,renameat2', process.execPath, join(process.cwd(), 'bin', 'jaas-keys.js'), 'rename', 'twin', 'twin renamed'], { env: { ...process.env, JAAS_KEYS_DATA_DIR: box.dataDir, JAAS_KEYS_SERVICE: box.service }, encoding: 'utf8' });
-    expect(strace.status).toBe(0);
-    const calls = strace.stderr.split('\n').filter((line) => /keys\.json|fsync|rename/.test(line));
-    const temp = calls.findIndex((line) => /openat\(.*\.keys\.json\.[0-9a-f]+\.tmp", O_WRONLY\|O_CREAT\|O_EXCL/.test(line));
-    const renamed = calls.findIndex((line) => /rename.*\.keys\.json\.[0-9a-f]+\.tmp", .*keys\.json"/.test(line));
-    expect(temp, strace.stderr.slice(-2000)).toBeGreaterThan(-1);
-    expect(renamed).toBeGreaterThan(temp);
-    const syncs = calls.map((line, index) => (/fsync\(/.test(line) ? index : -1)).filter((index) => index !== -1);
-    expect(syncs.some((index) => index > temp && index < renamed)).toBe(true); // the file, before the rename
-    expect(syncs.some((index) => index > renamed)).toBe(true); // the folder, after it
-    expect(calls.some((line) => /openat\(.*\/keys\.json", O_WRONLY/.test(line))).toBe(false); // never written in place
-  });
+  it.runIf(process.platform === 'linux')(
+    'writes the key list through a temporary file, fsync and rename, then syncs the folder (strace as oracle)',
+    async () => {
+      const strace = spawnSync(
+        'strace',
+        [
+          '-f',
+          '-qq',
+          '-e',
+          'trace=openat,fsync,fdatasync,rename,renameat,renameat2',
+          process.execPath,
+          join(process.cwd(), 'bin', 'jaas-keys.js'),
+          'rename',
+          'twin',
+          'twin renamed',
+        ],
+        { env: { ...process.env, JAAS_KEYS_DATA_DIR: box.dataDir, JAAS_KEYS_SERVICE: box.service }, encoding: 'utf8' },
+      );
+      expect(strace.status).toBe(0);
+      const calls = strace.stderr.split('\n').filter((line) => /keys\.json|fsync|rename/.test(line));
+      const temp = calls.findIndex((line) =>
+        /openat\(.*\.keys\.json\.[0-9a-f]+\.tmp", O_WRONLY\|O_CREAT\|O_EXCL/.test(line),
+      );
+      const renamed = calls.findIndex((line) => /rename.*\.keys\.json\.[0-9a-f]+\.tmp", .*keys\.json"/.test(line));
+      expect(temp, strace.stderr.slice(-2000)).toBeGreaterThan(-1);
+      expect(renamed).toBeGreaterThan(temp);
+      const syncs = calls.map((line, index) => (/fsync\(/.test(line) ? index : -1)).filter((index) => index !== -1);
+      expect(syncs.some((index) => index > temp && index < renamed)).toBe(true); // the file, before the rename
+      expect(syncs.some((index) => index > renamed)).toBe(true); // the folder, after it
+      expect(calls.some((line) => /openat\(.*\/keys\.json", O_WRONLY/.test(line))).toBe(false); // never written in place
+    },
+  );
 });
 
 describe('jaas-keys exits and logs as promised', () => {
@@ -112,7 +153,12 @@ describe('jaas-keys exits and logs as promised', () => {
       },
     };
     const err: string[] = [];
-    const io = { out: () => undefined, err: (text: string) => err.push(text), stdin: process.stdin, env: { ...process.env, JAAS_KEYS_DATA_DIR: await tempDir(), JAAS_KEYS_DEBUG: '1' } };
+    const io = {
+      out: () => undefined,
+      err: (text: string) => err.push(text),
+      stdin: process.stdin,
+      env: { ...process.env, JAAS_KEYS_DATA_DIR: await tempDir(), JAAS_KEYS_DEBUG: '1' },
+    };
     expect(await runCli(['explode-for-test'], io, new Map([['explode-for-test', explode]]))).toBe(1);
     expect(err[0]).toMatch(/something unexpected went wrong/);
     expect(err.join('\n')).toContain('boom');
@@ -130,10 +176,18 @@ describe('jaas-keys exits and logs as promised', () => {
     await writeFile(join(dir, 'package.json'), '{"type":"module"}');
     await symlink('/nonexistent', join(dir, 'node_modules', 'keytar'));
     const env = { ...process.env, JAAS_KEYS_DATA_DIR: await tempDir(), NODE_PATH: '' };
-    const list = spawnSync(process.execPath, [join(dir, 'bin', 'jaas-keys.js'), 'list'], { env, encoding: 'utf8', cwd: dir });
+    const list = spawnSync(process.execPath, [join(dir, 'bin', 'jaas-keys.js'), 'list'], {
+      env,
+      encoding: 'utf8',
+      cwd: dir,
+    });
     expect(list.status, list.stderr).toBe(0);
     expect(list.stdout).toContain('No keys yet');
-    const made = spawnSync(process.execPath, [join(dir, 'bin', 'jaas-keys.js'), 'new', '--label', 'x'], { env, encoding: 'utf8', cwd: dir });
+    const made = spawnSync(process.execPath, [join(dir, 'bin', 'jaas-keys.js'), 'new', '--label', 'x'], {
+      env,
+      encoding: 'utf8',
+      cwd: dir,
+    });
     expect(made.status).toBe(1);
     expect(made.stderr).toMatch(/keychain module \(keytar\) is not built/);
   });

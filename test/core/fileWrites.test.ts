@@ -39,36 +39,53 @@ describe('writeExportFile', () => {
 
   it('names a folder it cannot create the file in', async () => {
     const path = join(dir, 'missing', 'key.pem');
-    await expect(writeExportFile(path, TEXT, { force: false, mode: 0o600 })).rejects.toMatchObject({ code: 'file_error', message: `Cannot create ${path} (ENOENT).` });
+    await expect(writeExportFile(path, TEXT, { force: false, mode: 0o600 })).rejects.toMatchObject({
+      code: 'file_error',
+      message: `Cannot create ${path} (ENOENT).`,
+    });
   });
 
   it('keeps a folder that stands where the file should go, and leaves no temporary file', async () => {
     const path = join(dir, 'taken');
     await mkdir(path);
-    await expect(writeExportFile(path, TEXT, { force: true, mode: 0o600 })).rejects.toMatchObject({ code: 'file_error', message: `Cannot write ${path} (EISDIR); nothing partial was left.` });
+    await expect(writeExportFile(path, TEXT, { force: true, mode: 0o600 })).rejects.toMatchObject({
+      code: 'file_error',
+      message: `Cannot write ${path} (EISDIR); nothing partial was left.`,
+    });
     expect(await readdir(dir)).toEqual(['taken']);
   });
 
   it.runIf(canMount)('on a full disk: says so, leaves no partial file, and keeps the file it would have replaced', () =>
     withTmpfs('size=4k', async (mount) => {
       const fresh = join(mount, 'new.pem');
-      await expect(writeExportFile(fresh, BIG, { force: false, mode: 0o600 })).rejects.toMatchObject({ code: 'file_error', message: `The disk is full: ${fresh} was not written (nothing partial was left).` });
+      await expect(writeExportFile(fresh, BIG, { force: false, mode: 0o600 })).rejects.toMatchObject({
+        code: 'file_error',
+        message: `The disk is full: ${fresh} was not written (nothing partial was left).`,
+      });
       expect(await readdir(mount)).toEqual([]);
       const old = join(mount, 'old.pem');
       await writeFile(old, 'old\n');
-      await expect(writeExportFile(old, BIG, { force: true, mode: 0o600 })).rejects.toMatchObject({ code: 'file_error', message: `The disk is full: ${old} was not written (nothing partial was left).` });
+      await expect(writeExportFile(old, BIG, { force: true, mode: 0o600 })).rejects.toMatchObject({
+        code: 'file_error',
+        message: `The disk is full: ${old} was not written (nothing partial was left).`,
+      });
       expect(await readdir(mount)).toEqual(['old.pem']);
       expect(await readFile(old, 'utf8')).toBe('old\n');
-    }));
+    }),
+  );
 
   it.runIf(canMount)('on a read-only disk: names the reason and creates nothing', () =>
     withTmpfs('ro', async (mount) => {
       const path = join(mount, 'key.pem');
       for (const force of [false, true]) {
-        await expect(writeExportFile(path, TEXT, { force, mode: 0o600 })).rejects.toMatchObject({ code: 'file_error', message: `Cannot create ${path} (EROFS).` });
+        await expect(writeExportFile(path, TEXT, { force, mode: 0o600 })).rejects.toMatchObject({
+          code: 'file_error',
+          message: `Cannot create ${path} (EROFS).`,
+        });
       }
       expect(await readdir(mount)).toEqual([]);
-    }));
+    }),
+  );
 });
 
 describe('writeFileAtomic', () => {
@@ -78,7 +95,12 @@ describe('writeFileAtomic', () => {
     const written = await writeFileAtomic(path, TEXT);
     expect(await readFile(path, 'utf8')).toBe(TEXT);
     const onDisk = await stat(path);
-    expect([written.ino, written.size, written.mtimeMs, onDisk.mode & 0o777]).toEqual([onDisk.ino, onDisk.size, onDisk.mtimeMs, 0o600]);
+    expect([written.ino, written.size, written.mtimeMs, onDisk.mode & 0o777]).toEqual([
+      onDisk.ino,
+      onDisk.size,
+      onDisk.mtimeMs,
+      0o600,
+    ]);
     expect(await readdir(dir)).toEqual(['keys.json']);
   });
 
@@ -96,5 +118,6 @@ describe('writeFileAtomic', () => {
       await expect(writeFileAtomic(path, BIG)).rejects.toMatchObject({ code: 'ENOSPC' });
       expect(await readdir(mount)).toEqual(['keys.json']);
       expect(await readFile(path, 'utf8')).toBe('old');
-    }));
+    }),
+  );
 });

@@ -17,7 +17,12 @@ describe('fingerprints, randomart and public export against ssh-keygen and opens
 
   beforeAll(async () => {
     dir = await tempDir();
-    for (const [name, bits] of [['a', 4096], ['b', 4096], ['c', 2048], ['d', 3072]] as const) {
+    for (const [name, bits] of [
+      ['a', 4096],
+      ['b', 4096],
+      ['c', 2048],
+      ['d', 3072],
+    ] as const) {
       const path = join(dir, name);
       execFileSync('ssh-keygen', ['-q', '-t', 'rsa', '-b', String(bits), '-m', 'PEM', '-N', '', '-C', '', '-f', path]);
       files.push(path);

@@ -40,7 +40,18 @@ describe('importing the keys people already have', () => {
     // PKCS#8, plain (openssl genpkey) and encrypted (openssl pkcs8 -topk8).
     copy('pkcs8', sslBase);
     files['pkcs8-encrypted'] = join(dir, 'pkcs8-encrypted');
-    run('openssl', ['pkcs8', '-topk8', '-in', sslBase, '-v2', 'aes-256-cbc', '-passout', 'pass:open sesame', '-out', files['pkcs8-encrypted']]);
+    run('openssl', [
+      'pkcs8',
+      '-topk8',
+      '-in',
+      sslBase,
+      '-v2',
+      'aes-256-cbc',
+      '-passout',
+      'pass:open sesame',
+      '-out',
+      files['pkcs8-encrypted'],
+    ]);
     // Things that are not importable JaaS keys.
     files['ssh-pub'] = `${sshBase}.pub`;
     files.spki = join(dir, 'spki.pem');
@@ -53,7 +64,16 @@ describe('importing the keys people already have', () => {
     files['ec-sec1'] = join(dir, 'ec-sec1.pem');
     run('openssl', ['ec', '-in', files.ec, '-out', files['ec-sec1']]);
     files['dsa-traditional'] = join(dir, 'dsa.pem');
-    run('openssl', ['genpkey', '-genparam', '-algorithm', 'DSA', '-pkeyopt', 'dsa_paramgen_bits:1024', '-out', join(dir, 'dsa-params.pem')]);
+    run('openssl', [
+      'genpkey',
+      '-genparam',
+      '-algorithm',
+      'DSA',
+      '-pkeyopt',
+      'dsa_paramgen_bits:1024',
+      '-out',
+      join(dir, 'dsa-params.pem'),
+    ]);
     run('openssl', ['genpkey', '-paramfile', join(dir, 'dsa-params.pem'), '-out', join(dir, 'dsa8.pem')]);
     run('openssl', ['pkey', '-in', join(dir, 'dsa8.pem'), '-traditional', '-out', files['dsa-traditional']]);
     // Each must reach the check of its PEM label, not a parse that fails the same way.
@@ -74,27 +94,35 @@ describe('importing the keys people already have', () => {
     ['pkcs1-encrypted', 'ssh', 'open sesame'],
     ['pkcs8', 'ssl', undefined],
     ['pkcs8-encrypted', 'ssl', 'open sesame'],
-  ] as const)('imports %s with the fingerprint ssh-keygen gives, into the keychain, leaving the file as it was', async (format, base, passphrase) => {
-    const path = files[format]!;
-    const before = sha(path);
-    // openssl cannot read the OpenSSH format, so its oracle reads the same key as PKCS#1.
-    const [sshOracle, sslOracle] = base === 'ssh' ? [sshBase, files.pkcs1!] : [sslBase, sslBase];
-    const { key, format: detected } = await box.keys.importKey(readFileSync(path, 'utf8'), { label: `imported ${format}`, passphrase });
-    try {
-      expect(detected).toBe(format);
-      expect(key).toMatchObject({ bits: 4096, source: 'imported' });
-      expect(key.fingerprint).toBe(sshKeygenFingerprint(sshOracle).fingerprint);
-      expect(await box.keys.publicPem(key.id)).toBe(opensslPublicFromPrivate(sslOracle));
-      expect((await keytar.findCredentials(box.service)).map((c) => c.account)).toContain(key.id);
-      expect(sha(path)).toBe(before);
-    } finally {
-      await purgeNow(box.keys, key.id);
-    }
-  });
+  ] as const)(
+    'imports %s with the fingerprint ssh-keygen gives, into the keychain, leaving the file as it was',
+    async (format, base, passphrase) => {
+      const path = files[format]!;
+      const before = sha(path);
+      // openssl cannot read the OpenSSH format, so its oracle reads the same key as PKCS#1.
+      const [sshOracle, sslOracle] = base === 'ssh' ? [sshBase, files.pkcs1!] : [sslBase, sslBase];
+      const { key, format: detected } = await box.keys.importKey(readFileSync(path, 'utf8'), {
+        label: `imported ${format}`,
+        passphrase,
+      });
+      try {
+        expect(detected).toBe(format);
+        expect(key).toMatchObject({ bits: 4096, source: 'imported' });
+        expect(key.fingerprint).toBe(sshKeygenFingerprint(sshOracle).fingerprint);
+        expect(await box.keys.publicPem(key.id)).toBe(opensslPublicFromPrivate(sslOracle));
+        expect((await keytar.findCredentials(box.service)).map((c) => c.account)).toContain(key.id);
+        expect(sha(path)).toBe(before);
+      } finally {
+        await purgeNow(box.keys, key.id);
+      }
+    },
+  );
 
   it('refuses a key that is already stored, naming the key that holds it', async () => {
     await box.keys.importKey(readFileSync(files.pkcs1!, 'utf8'), { label: 'first copy' });
-    await expect(box.keys.importKey(readFileSync(files.openssh!, 'utf8'), { label: 'second copy' })).rejects.toMatchObject({
+    await expect(
+      box.keys.importKey(readFileSync(files.openssh!, 'utf8'), { label: 'second copy' }),
+    ).rejects.toMatchObject({
       code: 'key_exists',
       message: expect.stringContaining('"first copy"'),
     });
@@ -110,19 +138,35 @@ describe('importing the keys people already have', () => {
     ['dsa-traditional', 'not_rsa', /^This is an DSA key, not RSA\. JaaS API keys are 4096-bit RSA keys\.$/],
     ['rsa2048', 'weak_key', /^This is a 2048-bit RSA key; JaaS expects 4096 bits\. Make a new key instead\.$/],
   ])('refuses %s with %s', async (name, code, message) => {
-    await expect(box.keys.importKey(readFileSync(files[name]!, 'utf8'), { label: name })).rejects.toMatchObject({ code, message: expect.stringMatching(message) });
+    await expect(box.keys.importKey(readFileSync(files[name]!, 'utf8'), { label: name })).rejects.toMatchObject({
+      code,
+      message: expect.stringMatching(message),
+    });
   });
 
-  it.each(['openssh-encrypted', 'pkcs1-encrypted', 'pkcs8-encrypted'])('asks for the passphrase of %s and refuses a wrong one', async (name) => {
-    const text = readFileSync(files[name]!, 'utf8');
-    const kind = name.startsWith('openssh') ? 'OpenSSH private key' : 'private key';
-    await expect(box.keys.importKey(text, { label: name })).rejects.toMatchObject({ code: 'passphrase_required', message: `This ${kind} is protected by a passphrase. Enter it to import the key.` });
-    await expect(box.keys.importKey(text, { label: name, passphrase: 'wrong' })).rejects.toMatchObject({ code: 'wrong_passphrase', message: 'The passphrase is wrong: the key did not decrypt. Check it and try again.' });
-  });
+  it.each(['openssh-encrypted', 'pkcs1-encrypted', 'pkcs8-encrypted'])(
+    'asks for the passphrase of %s and refuses a wrong one',
+    async (name) => {
+      const text = readFileSync(files[name]!, 'utf8');
+      const kind = name.startsWith('openssh') ? 'OpenSSH private key' : 'private key';
+      await expect(box.keys.importKey(text, { label: name })).rejects.toMatchObject({
+        code: 'passphrase_required',
+        message: `This ${kind} is protected by a passphrase. Enter it to import the key.`,
+      });
+      await expect(box.keys.importKey(text, { label: name, passphrase: 'wrong' })).rejects.toMatchObject({
+        code: 'wrong_passphrase',
+        message: 'The passphrase is wrong: the key did not decrypt. Check it and try again.',
+      });
+    },
+  );
 
   it('names an EC or DSA block by its label, even when its content is damaged', async () => {
     for (const kind of ['EC', 'DSA']) {
-      await expect(box.keys.importKey(`-----BEGIN ${kind} PRIVATE KEY-----\nAAAA\n-----END ${kind} PRIVATE KEY-----\n`, { label: kind })).rejects.toMatchObject({
+      await expect(
+        box.keys.importKey(`-----BEGIN ${kind} PRIVATE KEY-----\nAAAA\n-----END ${kind} PRIVATE KEY-----\n`, {
+          label: kind,
+        }),
+      ).rejects.toMatchObject({
         code: 'not_rsa',
         message: `This is an ${kind} key, not RSA. JaaS API keys are 4096-bit RSA keys.`,
       });
@@ -133,9 +177,15 @@ describe('importing the keys people already have', () => {
     ['', /No private key found/],
     ['hello world', /No private key found/],
     ['-----BEGIN RSA PRIVATE KEY-----\nAAAA\n-----END RSA PRIVATE KEY-----\n', /could not be read/],
-    ['-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n-----END OPENSSH PRIVATE KEY-----\n', /cut short or damaged/],
+    [
+      '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n-----END OPENSSH PRIVATE KEY-----\n',
+      /cut short or damaged/,
+    ],
   ])('refuses text that is no key: %j', async (text, message) => {
-    await expect(box.keys.importKey(text, { label: 'nothing' })).rejects.toMatchObject({ code: 'invalid_key_file', message: expect.stringMatching(message) });
+    await expect(box.keys.importKey(text, { label: 'nothing' })).rejects.toMatchObject({
+      code: 'invalid_key_file',
+      message: expect.stringMatching(message),
+    });
   });
 
   it('leaves nothing behind after the refusals', async () => {

@@ -6,7 +6,12 @@ import keytar from 'keytar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KeyRecord } from '../../src/shared/keys';
 import { APP_ID, KID, purgeNow, sandbox, tempDir, type Sandbox } from '../support/fixtures';
-import { opensslModulusBits, opensslPublicFromPrivate, sshKeygenFingerprint, sshKeygenFingerprintOfSpki } from '../support/oracles';
+import {
+  opensslModulusBits,
+  opensslPublicFromPrivate,
+  sshKeygenFingerprint,
+  sshKeygenFingerprintOfSpki,
+} from '../support/oracles';
 
 describe('KeyManager on the real keychain', () => {
   let box: Sandbox;
@@ -24,7 +29,14 @@ describe('KeyManager on the real keychain', () => {
   it('makes a 4096-bit key with e = 65537 whose public half openssl reads', async () => {
     const pem = await box.keys.publicPem(key.id);
     expect(opensslModulusBits(pem, outDir)).toBe(4096);
-    const text = execFileSync('openssl', ['rsa', '-pubin', '-in', join(outDir, 'oracle-pub.pem'), '-noout', '-text']).toString();
+    const text = execFileSync('openssl', [
+      'rsa',
+      '-pubin',
+      '-in',
+      join(outDir, 'oracle-pub.pem'),
+      '-noout',
+      '-text',
+    ]).toString();
     expect(text).toContain('Exponent: 65537 (0x10001)');
     expect(key).toMatchObject({ label: 'production', appId: null, kid: null, bits: 4096, source: 'generated' });
   });
@@ -67,13 +79,24 @@ describe('KeyManager on the real keychain', () => {
   });
 
   it('reports a folder it cannot write into as a file error', async () => {
-    await expect(box.keys.exportPrivate(key.id, join(outDir, 'no-such-dir', 'k.pem'))).rejects.toMatchObject({ code: 'file_error' });
+    await expect(box.keys.exportPrivate(key.id, join(outDir, 'no-such-dir', 'k.pem'))).rejects.toMatchObject({
+      code: 'file_error',
+    });
   });
 
   it('refuses bad kids with the exact reason and records a good one, setting the AppID', async () => {
-    await expect(box.keys.recordKid(key.id, ` ${KID}`)).rejects.toMatchObject({ code: 'invalid_kid', message: expect.stringMatching(/spaces/) });
-    await expect(box.keys.recordKid(key.id, `${APP_ID}/4F4910`)).rejects.toMatchObject({ code: 'invalid_kid', message: expect.stringMatching(/upper-case/) });
-    await expect(box.keys.recordKid(key.id, `${APP_ID}/x-SAMPLE_APP`)).rejects.toMatchObject({ code: 'invalid_kid', message: expect.stringMatching(/sample-app/) });
+    await expect(box.keys.recordKid(key.id, ` ${KID}`)).rejects.toMatchObject({
+      code: 'invalid_kid',
+      message: expect.stringMatching(/spaces/),
+    });
+    await expect(box.keys.recordKid(key.id, `${APP_ID}/4F4910`)).rejects.toMatchObject({
+      code: 'invalid_kid',
+      message: expect.stringMatching(/upper-case/),
+    });
+    await expect(box.keys.recordKid(key.id, `${APP_ID}/x-SAMPLE_APP`)).rejects.toMatchObject({
+      code: 'invalid_kid',
+      message: expect.stringMatching(/sample-app/),
+    });
     expect((await box.keys.resolve(key.id)).kid).toBeNull();
     const recorded = await box.keys.recordKid(key.id, KID);
     expect(recorded).toMatchObject({ kid: KID, appId: APP_ID });
@@ -81,11 +104,19 @@ describe('KeyManager on the real keychain', () => {
   });
 
   it('refuses a kid of another AppID and a kid another key holds', async () => {
-    const other = await box.keys.generate({ label: 'staging', appId: 'vpaas-magic-cookie-00000000000000000000000000000000' });
+    const other = await box.keys.generate({
+      label: 'staging',
+      appId: 'vpaas-magic-cookie-00000000000000000000000000000000',
+    });
     await expect(box.keys.recordKid(other.id, `${APP_ID}/abcdef`)).rejects.toMatchObject({ code: 'app_id_mismatch' });
-    await expect(box.keys.recordKid(other.id, 'vpaas-magic-cookie-00000000000000000000000000000000/abcdef')).resolves.toMatchObject({ kid: expect.any(String) });
+    await expect(
+      box.keys.recordKid(other.id, 'vpaas-magic-cookie-00000000000000000000000000000000/abcdef'),
+    ).resolves.toMatchObject({ kid: expect.any(String) });
     const third = await box.keys.generate({ label: 'third' });
-    await expect(box.keys.recordKid(third.id, KID)).rejects.toMatchObject({ code: 'kid_in_use', message: expect.stringContaining('"production"') });
+    await expect(box.keys.recordKid(third.id, KID)).rejects.toMatchObject({
+      code: 'kid_in_use',
+      message: expect.stringContaining('"production"'),
+    });
   });
 
   it('finds keys by id, prefix, label and kid, and names the ambiguity', async () => {
@@ -124,26 +155,40 @@ describe('KeyManager on the real keychain', () => {
     const orphanSource = await sandbox();
     // A secret in this service that the catalog does not list: copy one key's credentials over.
     const orphan = await orphanSource.keys.generate({ label: 'elsewhere' });
-    for (const { account, password } of await keytar.findCredentials(orphanSource.service)) await keytar.setPassword(box.service, account, password);
+    for (const { account, password } of await keytar.findCredentials(orphanSource.service))
+      await keytar.setPassword(box.service, account, password);
     await orphanSource.cleanup();
 
     const { keys, findings } = await box.keys.listing();
     expect(keys.map((k) => k.id)).toContain(lost.id);
-    expect(findings).toEqual(expect.arrayContaining([
-      expect.objectContaining({ kind: 'entry_without_secret', id: lost.id }),
-      expect.objectContaining({ kind: 'secret_without_entry', id: orphan.id }),
-      expect.objectContaining({ kind: 'incomplete_secret', id: 'aaaaaaaaaaaaaaaa' }),
-    ]));
-    await expect(box.keys.exportPrivate(lost.id, join(outDir, 'lost.pem'))).rejects.toMatchObject({ code: 'secret_missing' });
+    expect(findings).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'entry_without_secret', id: lost.id }),
+        expect.objectContaining({ kind: 'secret_without_entry', id: orphan.id }),
+        expect.objectContaining({ kind: 'incomplete_secret', id: 'aaaaaaaaaaaaaaaa' }),
+      ]),
+    );
+    await expect(box.keys.exportPrivate(lost.id, join(outDir, 'lost.pem'))).rejects.toMatchObject({
+      code: 'secret_missing',
+    });
 
     const recovered = await box.keys.recover(orphan.id, 'recovered');
-    expect(recovered).toMatchObject({ id: orphan.id, fingerprint: orphan.fingerprint, source: 'recovered', createdAt: null });
+    expect(recovered).toMatchObject({
+      id: orphan.id,
+      fingerprint: orphan.fingerprint,
+      source: 'recovered',
+      createdAt: null,
+    });
     // A leftover is purged by its full id, and only by that: no entry names it.
     await expect(box.keys.lifecycle.purge('aaaaaaaaaaaaaa')).rejects.toMatchObject({ code: 'key_not_found' });
-    expect(await box.keys.lifecycle.purge('aaaaaaaaaaaaaaaa')).toEqual({ id: 'aaaaaaaaaaaaaaaa', label: null, kid: null });
+    expect(await box.keys.lifecycle.purge('aaaaaaaaaaaaaaaa')).toEqual({
+      id: 'aaaaaaaaaaaaaaaa',
+      label: null,
+      kid: null,
+    });
     await expect(box.keys.lifecycle.purge('aaaaaaaaaaaaaaaa')).rejects.toMatchObject({ code: 'key_not_found' });
     await purgeNow(box.keys, lost.id);
-    expect((await box.keys.reconcile())).toEqual([]);
+    expect(await box.keys.reconcile()).toEqual([]);
   });
 
   it('trashes a key with its secret kept, and purge deletes every chunk and the entry', async () => {

@@ -17,7 +17,12 @@ describe('KeyManager around the edges', () => {
   let keys: KeyManager;
   beforeAll(async () => {
     box = await sandbox();
-    keys = new KeyManager({ dataDir: box.dataDir, store: box.store, now: () => new Date(clock), generateKey: pooledKey });
+    keys = new KeyManager({
+      dataDir: box.dataDir,
+      store: box.store,
+      now: () => new Date(clock),
+      generateKey: pooledKey,
+    });
   });
   afterAll(() => box.cleanup());
 
@@ -42,16 +47,22 @@ describe('KeyManager around the edges', () => {
     await keytar.setPassword(box.service, 'bbbbbbbbbbbbbbbb#chunk-0', 'half written');
     const findings = await keys.reconcile();
     expect(findings).toContainEqual({
-      kind: 'entry_without_secret', id: lost.id, label: 'lost',
-      message: 'The private key of "lost" is missing from the keychain. Its public key still works for exports, but it cannot sign tokens or be exported.',
+      kind: 'entry_without_secret',
+      id: lost.id,
+      label: 'lost',
+      message:
+        'The private key of "lost" is missing from the keychain. Its public key still works for exports, but it cannot sign tokens or be exported.',
     });
     expect(findings).toContainEqual({
-      kind: 'incomplete_secret', id: 'bbbbbbbbbbbbbbbb',
-      message: 'The keychain holds part of private key bbbbbbbbbbbbbbbb without its index (an interrupted write or delete). It cannot be read; delete it to clean up.',
+      kind: 'incomplete_secret',
+      id: 'bbbbbbbbbbbbbbbb',
+      message:
+        'The keychain holds part of private key bbbbbbbbbbbbbbbb without its index (an interrupted write or delete). It cannot be read; delete it to clean up.',
     });
     await expect(keys.exportPrivate(lost.id, join(await tempDir(), 'x.pem'))).rejects.toMatchObject({
       code: 'secret_missing',
-      message: 'The private key of "lost" is not in the keychain, or the keychain is locked. Unlock it and retry; if it is still missing, it was deleted there or this key list came from another computer.',
+      message:
+        'The private key of "lost" is not in the keychain, or the keychain is locked. Unlock it and retry; if it is still missing, it was deleted there or this key list came from another computer.',
     });
     await keys.lifecycle.purge('bbbbbbbbbbbbbbbb');
     await keys.lifecycle.trash(lost.id);
@@ -61,18 +72,38 @@ describe('KeyManager around the edges', () => {
   it('recovers a secret the list lost, and keeps it in the keychain when the list refuses it', async () => {
     const kept = await keys.generate({ label: 'kept' });
     // Take the entry out of the list behind the app's back, as a replaced keys.json would.
-    await keys.catalog.update((list) => void list.splice(list.findIndex((k) => k.id === kept.id), 1));
+    await keys.catalog.update(
+      (list) =>
+        void list.splice(
+          list.findIndex((k) => k.id === kept.id),
+          1,
+        ),
+    );
     expect(await keys.reconcile()).toContainEqual({
-      kind: 'secret_without_entry', id: kept.id,
+      kind: 'secret_without_entry',
+      id: kept.id,
       message: `The keychain holds private key ${kept.id}, which is not in the key list (a save was interrupted, or the list was replaced). Recover it to list it again, or delete it.`,
     });
     await keys.generate({ label: 'taken' });
     await expect(keys.recover(kept.id, 'taken')).rejects.toMatchObject({ code: 'label_taken' });
-    expect(await keys.reconcile()).toContainEqual(expect.objectContaining({ kind: 'secret_without_entry', id: kept.id }));
+    expect(await keys.reconcile()).toContainEqual(
+      expect.objectContaining({ kind: 'secret_without_entry', id: kept.id }),
+    );
     const recovered = await keys.recover(kept.id, 'kept again');
-    expect(recovered).toMatchObject({ id: kept.id, fingerprint: kept.fingerprint, source: 'recovered', createdAt: null });
-    await expect(keys.recover(kept.id, 'twice')).rejects.toMatchObject({ code: 'key_exists', message: `Key ${kept.id} is already in the key list.` });
-    await expect(keys.recover('cccccccccccccccc', 'nothing')).rejects.toMatchObject({ code: 'secret_missing', message: 'The keychain holds no complete secret with id cccccccccccccccc.' });
+    expect(recovered).toMatchObject({
+      id: kept.id,
+      fingerprint: kept.fingerprint,
+      source: 'recovered',
+      createdAt: null,
+    });
+    await expect(keys.recover(kept.id, 'twice')).rejects.toMatchObject({
+      code: 'key_exists',
+      message: `Key ${kept.id} is already in the key list.`,
+    });
+    await expect(keys.recover('cccccccccccccccc', 'nothing')).rejects.toMatchObject({
+      code: 'secret_missing',
+      message: 'The keychain holds no complete secret with id cccccccccccccccc.',
+    });
     expect(await keys.reconcile()).toEqual([]);
   });
 
@@ -80,22 +111,35 @@ describe('KeyManager around the edges', () => {
     const held = await keys.generate({ label: 'held' });
     const { key } = await keys.privateKey(held.id);
     const pem = key.export({ type: 'pkcs8', format: 'pem' }).toString();
-    await expect(keys.importKey(pem, { label: 'another' })).rejects.toMatchObject({ code: 'key_exists', message: expect.stringContaining('"held"') });
+    await expect(keys.importKey(pem, { label: 'another' })).rejects.toMatchObject({
+      code: 'key_exists',
+      message: expect.stringContaining('"held"'),
+    });
     const fresh = (await pooledKey()).export({ type: 'pkcs8', format: 'pem' }).toString();
     await expect(keys.importKey(fresh, { label: 'held' })).rejects.toMatchObject({ code: 'label_taken' });
   });
 
   it('names rotated keys after the old one and the date, numbered when the name is taken, and refuses what cannot rotate', async () => {
     const old = await keys.generate({ label: 'svc' });
-    await expect(keys.rotate(old.id)).rejects.toMatchObject({ code: 'no_app_id', message: '"svc" has no AppID yet, so there is nothing to rotate it for. Record its Key ID first.' });
+    await expect(keys.rotate(old.id)).rejects.toMatchObject({
+      code: 'no_app_id',
+      message: '"svc" has no AppID yet, so there is nothing to rotate it for. Record its Key ID first.',
+    });
     await keys.recordKid(old.id, `${APP_ID}/dd0001`);
     const first = await keys.rotate('svc');
     const second = await keys.rotate('svc');
     const third = await keys.rotate('svc');
-    expect([first.key.label, second.key.label, third.key.label]).toEqual(['svc 2026-11-01', 'svc 2026-11-01 (2)', 'svc 2026-11-01 (3)']);
+    expect([first.key.label, second.key.label, third.key.label]).toEqual([
+      'svc 2026-11-01',
+      'svc 2026-11-01 (2)',
+      'svc 2026-11-01 (3)',
+    ]);
     expect((await keys.rotate('svc', 'svc next')).key.label).toBe('svc next');
     await keys.lifecycle.retire(old.id);
-    await expect(keys.rotate(old.id)).rejects.toMatchObject({ code: 'key_retired', message: `"svc" is retired already; rotate the current key of ${APP_ID} instead.` });
+    await expect(keys.rotate(old.id)).rejects.toMatchObject({
+      code: 'key_retired',
+      message: `"svc" is retired already; rotate the current key of ${APP_ID} instead.`,
+    });
     clock += 86_400_000;
   });
 });

@@ -15,13 +15,26 @@ describe('the app enumerating while jaas-keys deletes', () => {
   beforeAll(async () => {
     box = await sandbox();
     const vault = new ChunkedVault(box.store, 500);
-    for (const id of ids) await vault.put(id, `-----BEGIN PRIVATE KEY-----\n${randomBytes(1500).toString('base64')}\n-----END PRIVATE KEY-----\n`);
+    for (const id of ids)
+      await vault.put(
+        id,
+        `-----BEGIN PRIVATE KEY-----\n${randomBytes(1500).toString('base64')}\n-----END PRIVATE KEY-----\n`,
+      );
   });
   afterAll(() => box.cleanup());
 
   it('never fails an enumeration', async () => {
     const script = ids.map((id) => `"$NODE" "$CLI" purge ${id} --yes >/dev/null || exit 1`).join('\n');
-    const deleter = spawn('sh', ['-c', script], { env: { ...process.env, NODE: process.execPath, CLI, JAAS_KEYS_DATA_DIR: box.dataDir, JAAS_KEYS_SERVICE: box.service }, stdio: 'ignore' });
+    const deleter = spawn('sh', ['-c', script], {
+      env: {
+        ...process.env,
+        NODE: process.execPath,
+        CLI,
+        JAAS_KEYS_DATA_DIR: box.dataDir,
+        JAAS_KEYS_SERVICE: box.service,
+      },
+      stdio: 'ignore',
+    });
     const finished = new Promise<number | null>((resolve) => deleter.on('close', resolve));
     let done = false;
     void finished.then(() => (done = true));

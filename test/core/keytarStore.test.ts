@@ -13,7 +13,11 @@ import { busConfigWithoutSecretService, lockedKeyring } from '../support/keychai
 /** keytar's raw error text for a setPassword in `command`'s session (a locked keyring answers reads with "not found", so it is a write), or null if it worked. */
 function rawFailure(env: NodeJS.ProcessEnv, command: string[] = []): string | null {
   const probe = `require("keytar").setPassword("jaas-probe","a","b").then(() => console.log("null"), (e) => console.log(JSON.stringify(String(e && e.message))))`;
-  const out = execFileSync(command[0] ?? process.execPath, [...command.slice(1), ...(command.length ? [process.execPath] : []), '-e', probe], { env, cwd: process.cwd() }).toString();
+  const out = execFileSync(
+    command[0] ?? process.execPath,
+    [...command.slice(1), ...(command.length ? [process.execPath] : []), '-e', probe],
+    { env, cwd: process.cwd() },
+  ).toString();
   return JSON.parse(out.trim().split('\n').pop()!) as string | null;
 }
 
@@ -27,14 +31,20 @@ describe.runIf(process.platform === 'linux')('keychain failures, as the real key
     const { DBUS_SESSION_BUS_ADDRESS: _bus, DISPLAY: _display, ...noBus } = process.env;
     expect(translated(rawFailure(noBus))).toEqual({
       code: 'keychain_unavailable',
-      message: 'No D-Bus session is running, so the keychain cannot be reached. Run this inside your desktop session, or start one with dbus-run-session.',
+      message:
+        'No D-Bus session is running, so the keychain cannot be reached. Run this inside your desktop session, or start one with dbus-run-session.',
     });
   });
 
   it('a D-Bus session without a Secret Service', async () => {
-    expect(translated(rawFailure(process.env, ['dbus-run-session', `--config-file=${await busConfigWithoutSecretService()}`, '--']))).toEqual({
+    expect(
+      translated(
+        rawFailure(process.env, ['dbus-run-session', `--config-file=${await busConfigWithoutSecretService()}`, '--']),
+      ),
+    ).toEqual({
       code: 'keychain_unavailable',
-      message: 'No keychain service (Secret Service) is installed or running. Install gnome-keyring (or KeePassXC with Secret Service enabled) and log in again.',
+      message:
+        'No keychain service (Secret Service) is installed or running. Install gnome-keyring (or KeePassXC with Secret Service enabled) and log in again.',
     });
   });
 
@@ -42,7 +52,8 @@ describe.runIf(process.platform === 'linux')('keychain failures, as the real key
     const { env, command } = await lockedKeyring();
     expect(translated(rawFailure(env, command))).toEqual({
       code: 'keychain_locked',
-      message: 'The keychain is locked. Unlock it (for example by logging in again, or in Passwords and Keys) and retry.',
+      message:
+        'The keychain is locked. Unlock it (for example by logging in again, or in Passwords and Keys) and retry.',
     });
   });
 });
@@ -61,7 +72,10 @@ describe('translating keychain failures', () => {
   });
 
   it('names the message libsecret gives for a secret it refuses as too large', () => {
-    expect(translated('stub received bad data')).toEqual({ code: 'keychain_unavailable', message: 'The keychain refused a secret as too large.' });
+    expect(translated('stub received bad data')).toEqual({
+      code: 'keychain_unavailable',
+      message: 'The keychain refused a secret as too large.',
+    });
   });
 
   it('reads and writes the real keychain through the queue, and lists the accounts it wrote', async () => {

@@ -24,7 +24,12 @@ describe('key lifecycle', () => {
 
   beforeAll(async () => {
     box = await sandbox();
-    keys = new KeyManager({ dataDir: box.dataDir, store: box.store, now: () => new Date(clock), generateKey: pooledKey });
+    keys = new KeyManager({
+      dataDir: box.dataDir,
+      store: box.store,
+      now: () => new Date(clock),
+      generateKey: pooledKey,
+    });
     prod = await keys.generate({ label: 'prod' });
     staging = await keys.generate({ label: 'staging', appId: APP_B });
   });
@@ -34,7 +39,10 @@ describe('key lifecycle', () => {
     expect(prod).toMatchObject({ status: 'needs-kid', current: false, tokensSigned: 0 });
     await expect(keys.makeToken(prod.id, TOKEN)).rejects.toMatchObject({ code: 'no_kid' });
     await expect(keys.lifecycle.activate(prod.id)).rejects.toMatchObject({ code: 'no_kid' });
-    await expect(keys.makeToken(APP_ID, TOKEN)).rejects.toMatchObject({ code: 'no_current_key', message: expect.stringContaining(APP_ID) });
+    await expect(keys.makeToken(APP_ID, TOKEN)).rejects.toMatchObject({
+      code: 'no_current_key',
+      message: expect.stringContaining(APP_ID),
+    });
     tick();
     prod = await keys.recordKid(prod.id, kid(APP_ID, 'aa0001'));
     expect(prod).toMatchObject({ status: 'active', current: true, appId: APP_ID });
@@ -47,7 +55,11 @@ describe('key lifecycle', () => {
     expect(made.header.kid).toBe(kid(APP_ID, 'aa0001'));
     expect((await keys.makeToken(APP_B, TOKEN)).header.kid).toBe(kid(APP_B, 'bb0001'));
     const after = await keys.resolve(prod.id);
-    expect(after).toMatchObject({ tokensSigned: 1, lastTokenAt: new Date(clock).toISOString(), longestTokenSeconds: 3 * 3600 });
+    expect(after).toMatchObject({
+      tokensSigned: 1,
+      lastTokenAt: new Date(clock).toISOString(),
+      longestTokenSeconds: 3 * 3600,
+    });
     expect(JSON.stringify(await keys.history())).not.toContain(made.token.slice(0, 40));
   });
 
@@ -73,7 +85,10 @@ describe('key lifecycle', () => {
     await expect(keys.rotate(prod.id)).rejects.toMatchObject({ code: 'key_retired' });
     expect(await signs()).toBe(kid(APP_ID, 'aa0002'));
     // At most one current key per AppID, always.
-    const current = (await keys.list()).filter((key) => key.current).map((key) => key.appId).sort();
+    const current = (await keys.list())
+      .filter((key) => key.current)
+      .map((key) => key.appId)
+      .sort();
     expect(current).toEqual([APP_B, APP_ID].sort());
   });
 
@@ -94,14 +109,23 @@ describe('key lifecycle', () => {
   it('deletes to the trash, keeps the secret, and undeletes with the status it had', async () => {
     const before = (await keytar.findCredentials(box.service)).length;
     const trashed = await keys.lifecycle.trash(staging.id);
-    expect(trashed).toMatchObject({ status: 'trashed', current: false, statusBeforeTrash: 'active', trashedAt: new Date(clock).toISOString() });
+    expect(trashed).toMatchObject({
+      status: 'trashed',
+      current: false,
+      statusBeforeTrash: 'active',
+      trashedAt: new Date(clock).toISOString(),
+    });
     expect(Date.parse(trashed.purgeAfter!) - clock).toBe(30 * 24 * 3600 * 1000);
     expect((await keytar.findCredentials(box.service)).length).toBe(before);
     expect((await keys.list()).map((k) => k.id)).not.toContain(staging.id);
     expect((await keys.list({ trash: true })).map((k) => k.id)).toEqual([staging.id]);
     await expect(keys.makeToken(staging.id, TOKEN)).rejects.toMatchObject({ code: 'key_trashed' });
     await expect(keys.lifecycle.activate(staging.label)).rejects.toMatchObject({ code: 'key_trashed' });
-    await expect(keys.lifecycle.purge('loose')).rejects.toMatchObject({ code: 'not_in_trash', message: expect.stringMatching(/Delete it first/), keyId: expect.stringMatching(/^[0-9a-f]{16}$/) });
+    await expect(keys.lifecycle.purge('loose')).rejects.toMatchObject({
+      code: 'not_in_trash',
+      message: expect.stringMatching(/Delete it first/),
+      keyId: expect.stringMatching(/^[0-9a-f]{16}$/),
+    });
     const back = await keys.lifecycle.undelete('staging');
     expect(back).toMatchObject({ status: 'active', current: true, trashedAt: null, purgeAfter: null });
   });
@@ -109,23 +133,38 @@ describe('key lifecycle', () => {
   it('refuses to undelete over a label or kid another key took meanwhile, naming it', async () => {
     await keys.lifecycle.trash('staging');
     const other = await keys.generate({ label: 'staging' });
-    await expect(keys.lifecycle.undelete(staging.id)).rejects.toMatchObject({ code: 'label_taken', message: expect.stringContaining(other.id), keyId: other.id });
+    await expect(keys.lifecycle.undelete(staging.id)).rejects.toMatchObject({
+      code: 'label_taken',
+      message: expect.stringContaining(other.id),
+      keyId: other.id,
+    });
     await keys.rename(other.id, 'staging two');
     await keys.recordKid(other.id, kid(APP_B, 'bb0001'));
-    await expect(keys.lifecycle.undelete(staging.id)).rejects.toMatchObject({ code: 'kid_in_use', message: expect.stringContaining('staging two') });
+    await expect(keys.lifecycle.undelete(staging.id)).rejects.toMatchObject({
+      code: 'kid_in_use',
+      message: expect.stringContaining('staging two'),
+    });
     expect((await keys.resolve(staging.id, 'trash')).status).toBe('trashed');
   });
 
   it('purges a trashed key for good and keeps its history, found by its kid', async () => {
     await keys.lifecycle.purge(staging.id);
     expect((await keytar.findCredentials(box.service)).some((c) => c.account.startsWith(staging.id))).toBe(false);
-    expect((await keys.history(staging.id))[0]).toMatchObject({ event: 'purged', keyId: staging.id, detail: { label: 'staging', kid: kid(APP_B, 'bb0001') } });
+    expect((await keys.history(staging.id))[0]).toMatchObject({
+      event: 'purged',
+      keyId: staging.id,
+      detail: { label: 'staging', kid: kid(APP_B, 'bb0001') },
+    });
     // The retired key of the rotation, purged: "which key was this kid?" still has an answer.
     await keys.lifecycle.trash(prod.id);
     await keys.lifecycle.purge(prod.id);
     const history = await keys.history(kid(APP_ID, 'aa0001'));
     // Newest first: the purge, which names the key as it was.
-    expect(history[0]).toMatchObject({ event: 'purged', keyId: prod.id, detail: { label: 'prod', kid: kid(APP_ID, 'aa0001'), fingerprint: prod.fingerprint } });
+    expect(history[0]).toMatchObject({
+      event: 'purged',
+      keyId: prod.id,
+      detail: { label: 'prod', kid: kid(APP_ID, 'aa0001'), fingerprint: prod.fingerprint },
+    });
     expect(history.at(-1)).toMatchObject({ event: 'created', keyId: prod.id });
   });
 
@@ -142,12 +181,26 @@ describe('key lifecycle', () => {
 
   it('records every change in the history, and nothing secret', async () => {
     const events = new Set((await keys.history()).map((entry) => entry.event));
-    for (const event of ['created', 'kid-recorded', 'kid-changed', 'made-current', 'retired', 'unretired', 'trashed', 'undeleted', 'purged', 'renamed'] as const) {
+    for (const event of [
+      'created',
+      'kid-recorded',
+      'kid-changed',
+      'made-current',
+      'retired',
+      'unretired',
+      'trashed',
+      'undeleted',
+      'purged',
+      'renamed',
+    ] as const) {
       if (event === 'kid-changed') continue; // below
       expect(events).toContain(event);
     }
     await keys.recordKid('staging two', kid(APP_B, 'bb0002'));
-    expect((await keys.history('staging two'))[0]).toMatchObject({ event: 'kid-changed', detail: { note: `was ${kid(APP_B, 'bb0001')}` } });
+    expect((await keys.history('staging two'))[0]).toMatchObject({
+      event: 'kid-changed',
+      detail: { note: `was ${kid(APP_B, 'bb0001')}` },
+    });
     const file = await readFile(join(box.dataDir, 'keys.json'), 'utf8');
     expect(file).not.toMatch(/PRIVATE KEY/);
   });
@@ -163,7 +216,10 @@ describe('what a status does not allow, each refusal naming the way out', () => 
   it('refuses to sign with a retired or trashed key, to retire twice, and to unretire a key that is not retired', async () => {
     const keys = new KeyManager({ dataDir: box.dataDir, store: box.store, generateKey: pooledKey });
     const key = await keys.generate({ label: 'k' });
-    await expect(keys.lifecycle.unretire(key.id)).rejects.toMatchObject({ code: 'invalid_input', message: '"k" is not retired (it is needs-kid).' });
+    await expect(keys.lifecycle.unretire(key.id)).rejects.toMatchObject({
+      code: 'invalid_input',
+      message: '"k" is not retired (it is needs-kid).',
+    });
     await keys.recordKid(key.id, kid(APP_ID, 'cc0001'));
     await keys.lifecycle.retire(key.id);
     await expect(keys.makeToken(key.id, TOKEN)).rejects.toMatchObject({
@@ -171,16 +227,32 @@ describe('what a status does not allow, each refusal naming the way out', () => 
       message: `"k" is retired and does not sign. Use the current key of ${APP_ID}, or unretire it.`,
       keyId: key.id,
     });
-    await expect(keys.lifecycle.retire(key.id)).rejects.toMatchObject({ code: 'key_retired', message: '"k" is already retired.' });
+    await expect(keys.lifecycle.retire(key.id)).rejects.toMatchObject({
+      code: 'key_retired',
+      message: '"k" is already retired.',
+    });
     expect(await keys.lifecycle.unretire(key.id)).toMatchObject({ status: 'active', retiredAt: null, current: true });
     await keys.lifecycle.trash(key.id);
-    await expect(keys.makeToken(key.id, TOKEN)).rejects.toMatchObject({ code: 'key_trashed', message: `"${key.id}" is in the trash. Undelete it first.`, keyId: key.id });
+    await expect(keys.makeToken(key.id, TOKEN)).rejects.toMatchObject({
+      code: 'key_trashed',
+      message: `"${key.id}" is in the trash. Undelete it first.`,
+      keyId: key.id,
+    });
     // Found in the trash on purpose, the key itself still refuses to sign.
     const inTrash = resolveKey(await keys.catalog.read(), key.id, 'trash');
     expect(() => assertCanSign(inTrash)).toThrow(
-      expect.objectContaining({ code: 'key_trashed', message: `"k" is in the trash and does not sign. Undelete it first.`, keyId: key.id }),
+      expect.objectContaining({
+        code: 'key_trashed',
+        message: `"k" is in the trash and does not sign. Undelete it first.`,
+        keyId: key.id,
+      }),
     );
-    expect(await keys.lifecycle.undelete(key.id)).toMatchObject({ status: 'active', statusBeforeTrash: null, trashedAt: null, purgeAfter: null });
+    expect(await keys.lifecycle.undelete(key.id)).toMatchObject({
+      status: 'active',
+      statusBeforeTrash: null,
+      trashedAt: null,
+      purgeAfter: null,
+    });
     expect((await keys.history(key.id))[0]).toMatchObject({ event: 'made-current' });
     expect((await keys.history(key.id))[1]).toMatchObject({ event: 'undeleted', detail: { note: 'back as active' } });
   });

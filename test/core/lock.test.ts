@@ -33,7 +33,11 @@ describe('withFileLock', () => {
   it('writes its own pid while it works, and removes the file after, also when the work fails', async () => {
     expect(await holderDuringWork()).toBe(String(process.pid));
     await expect(readFile(lock)).rejects.toMatchObject({ code: 'ENOENT' });
-    await expect(withFileLock(lock, async () => { throw new Error('work failed'); })).rejects.toThrow('work failed');
+    await expect(
+      withFileLock(lock, async () => {
+        throw new Error('work failed');
+      }),
+    ).rejects.toThrow('work failed');
     await expect(readFile(lock)).rejects.toMatchObject({ code: 'ENOENT' });
   });
 
@@ -115,13 +119,14 @@ describe('SerialQueue', () => {
   it('runs one piece of work at a time, in order, and goes on after one fails', async () => {
     const queue = new SerialQueue();
     const events: string[] = [];
-    const step = (name: string, fail = false) => queue.run(async () => {
-      events.push(`start ${name}`);
-      await new Promise((resolve) => setImmediate(resolve));
-      events.push(`end ${name}`);
-      if (fail) throw new Error(name);
-      return name;
-    });
+    const step = (name: string, fail = false) =>
+      queue.run(async () => {
+        events.push(`start ${name}`);
+        await new Promise((resolve) => setImmediate(resolve));
+        events.push(`end ${name}`);
+        if (fail) throw new Error(name);
+        return name;
+      });
     const results = await Promise.allSettled([step('a'), step('b', true), step('c')]);
     expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
     expect(events).toEqual(['start a', 'end a', 'start b', 'end b', 'start c', 'end c']);

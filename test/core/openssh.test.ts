@@ -18,7 +18,8 @@ const UNSUPPORTED = ['aes128-gcm@openssh.com', 'aes256-gcm@openssh.com', 'chacha
 let dir: string;
 let plainText: string;
 let pkcs1: string; // what `ssh-keygen -m PEM` writes for the same key
-const keygen = (...args: string[]) => execFileSync('ssh-keygen', ['-q', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+const keygen = (...args: string[]) =>
+  execFileSync('ssh-keygen', ['-q', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
 
 /** A copy of the key, re-saved by ssh-keygen with `args` (a passphrase, a cipher, rounds). */
 function resaved(name: string, ...args: string[]): string {
@@ -31,7 +32,10 @@ function resaved(name: string, ...args: string[]): string {
 /** The key file's binary form, changed by `edit`, armored again. */
 function edited(text: string, edit: (blob: Buffer) => Buffer): string {
   const blob = Buffer.from(text.replace(/-----[A-Z ]+-----/g, '').replace(/\s+/g, ''), 'base64');
-  const lines = edit(Buffer.from(blob)).toString('base64').match(/.{1,70}/g)!.join('\n');
+  const lines = edit(Buffer.from(blob))
+    .toString('base64')
+    .match(/.{1,70}/g)!
+    .join('\n');
   return `-----BEGIN OPENSSH PRIVATE KEY-----\n${lines}\n-----END OPENSSH PRIVATE KEY-----\n`;
 }
 
@@ -43,7 +47,11 @@ function layout(blob: Buffer) {
   skip(); // kdf
   const kdfOptions = at;
   skip();
-  return { saltLength: kdfOptions + 4, rounds: kdfOptions + 8 + (blob.readUInt32BE(kdfOptions) > 0 ? blob.readUInt32BE(kdfOptions + 4) : 0), keyCount: at };
+  return {
+    saltLength: kdfOptions + 4,
+    rounds: kdfOptions + 8 + (blob.readUInt32BE(kdfOptions) > 0 ? blob.readUInt32BE(kdfOptions + 4) : 0),
+    keyCount: at,
+  };
 }
 
 const refusal = (text: string, passphrase?: string) => {
@@ -71,16 +79,25 @@ describe('reading OpenSSH private keys', () => {
     expect(key.export({ type: 'pkcs1', format: 'pem' })).toBe(pkcs1);
   });
 
-  it.each(SUPPORTED)('reads a key encrypted with %s (bcrypt-pbkdf) to the same key, and refuses a wrong or missing passphrase', (cipher) => {
-    const text = resaved(cipher, '-N', PASS, '-Z', cipher);
-    const { key, encrypted } = parseOpenSshPrivateKey(text, PASS);
-    expect(encrypted).toBe(true);
-    expect(key.export({ type: 'pkcs1', format: 'pem' })).toBe(pkcs1);
-    expect(refusal(text, 'wrong')).toEqual({ code: 'wrong_passphrase', message: 'The passphrase is wrong: the key did not decrypt. Check it and try again.' });
-    for (const missing of [undefined, '']) {
-      expect(refusal(text, missing)).toEqual({ code: 'passphrase_required', message: 'This OpenSSH private key is protected by a passphrase. Enter it to import the key.' });
-    }
-  });
+  it.each(SUPPORTED)(
+    'reads a key encrypted with %s (bcrypt-pbkdf) to the same key, and refuses a wrong or missing passphrase',
+    (cipher) => {
+      const text = resaved(cipher, '-N', PASS, '-Z', cipher);
+      const { key, encrypted } = parseOpenSshPrivateKey(text, PASS);
+      expect(encrypted).toBe(true);
+      expect(key.export({ type: 'pkcs1', format: 'pem' })).toBe(pkcs1);
+      expect(refusal(text, 'wrong')).toEqual({
+        code: 'wrong_passphrase',
+        message: 'The passphrase is wrong: the key did not decrypt. Check it and try again.',
+      });
+      for (const missing of [undefined, '']) {
+        expect(refusal(text, missing)).toEqual({
+          code: 'passphrase_required',
+          message: 'This OpenSSH private key is protected by a passphrase. Enter it to import the key.',
+        });
+      }
+    },
+  );
 
   it.each(UNSUPPORTED)('names %s as a cipher it cannot read, and how to re-save the key', (cipher) => {
     expect(refusal(resaved(cipher, '-N', PASS, '-Z', cipher), PASS)).toEqual({
@@ -99,11 +116,19 @@ describe('reading OpenSSH private keys', () => {
       });
     }
     // One round is allowed (and decrypts to garbage, so the passphrase looks wrong).
-    expect(refusal(edited(text, (blob) => (blob.writeUInt32BE(1, layout(blob).rounds), blob)), PASS)?.code).toBe('wrong_passphrase');
+    expect(
+      refusal(
+        edited(text, (blob) => (blob.writeUInt32BE(1, layout(blob).rounds), blob)),
+        PASS,
+      )?.code,
+    ).toBe('wrong_passphrase');
   });
 
   it('refuses a file that is not OpenSSH, or holds two keys', () => {
-    expect(refusal(edited(plainText, (blob) => (blob.write('openssh-key-v2', 0, 'latin1'), blob)))).toEqual({ code: 'invalid_key_file', message: 'This is not an OpenSSH private key.' });
+    expect(refusal(edited(plainText, (blob) => (blob.write('openssh-key-v2', 0, 'latin1'), blob)))).toEqual({
+      code: 'invalid_key_file',
+      message: 'This is not an OpenSSH private key.',
+    });
     expect(refusal(edited(plainText, (blob) => (blob.writeUInt32BE(2, layout(blob).keyCount), blob)))).toEqual({
       code: 'invalid_key_file',
       message: 'This OpenSSH file holds more than one key; import one key per file.',
@@ -122,6 +147,8 @@ describe('reading OpenSSH private keys', () => {
     // The private section starts with two equal check numbers; in an unencrypted file a difference is damage.
     const publicEnd = layout(full).keyCount + 4;
     const checkAt = publicEnd + 4 + full.readUInt32BE(publicEnd) + 4;
-    expect(refusal(edited(plainText, (blob) => (blob.writeUInt32BE((blob.readUInt32BE(checkAt) ^ 1) >>> 0, checkAt), blob)))).toEqual(DAMAGED);
+    expect(
+      refusal(edited(plainText, (blob) => (blob.writeUInt32BE((blob.readUInt32BE(checkAt) ^ 1) >>> 0, checkAt), blob))),
+    ).toEqual(DAMAGED);
   });
 });

@@ -22,7 +22,12 @@ describe('JaaS meeting tokens', () => {
 
   beforeAll(async () => {
     box = await sandbox();
-    keys = new KeyManager({ dataDir: box.dataDir, store: new KeytarStore(box.service), now: () => NOW, generateKey: pooledKey });
+    keys = new KeyManager({
+      dataDir: box.dataDir,
+      store: new KeytarStore(box.service),
+      now: () => NOW,
+      generateKey: pooledKey,
+    });
     dir = await tempDir();
     keyId = (await keys.generate({ label: 'signer' })).id;
     await keys.recordKid(keyId, KID);
@@ -30,16 +35,33 @@ describe('JaaS meeting tokens', () => {
   afterAll(() => box.cleanup());
 
   const validClaims = () => ({
-    aud: 'jitsi', iss: 'chat', sub: APP_ID, room: '*', nbf: NOW_S - 10, exp: NOW_S + 7200,
+    aud: 'jitsi',
+    iss: 'chat',
+    sub: APP_ID,
+    room: '*',
+    nbf: NOW_S - 10,
+    exp: NOW_S + 7200,
     context: { user: { moderator: 'true', name: 'Ann' }, features: { recording: 'true', livestreaming: false } },
   });
   const header = (extra: object = {}) => ({ alg: 'RS256', kid: KID, typ: 'JWT', ...extra });
-  const signed = async (claims: object, head: object = header()) => signRs256(head, claims, (await keys.privateKey(keyId)).key);
+  const signed = async (claims: object, head: object = header()) =>
+    signRs256(head, claims, (await keys.privateKey(keyId)).key);
 
   it('makes a token an independent JWT library verifies, with the claims JaaS expects', async () => {
-    const made = await keys.makeToken(keyId, { ...DEFAULT_TOKEN_OPTIONS, room: 'standup', moderator: true, features: ['recording'], name: 'Ann', email: 'ann@example.com' });
+    const made = await keys.makeToken(keyId, {
+      ...DEFAULT_TOKEN_OPTIONS,
+      room: 'standup',
+      moderator: true,
+      features: ['recording'],
+      name: 'Ann',
+      email: 'ann@example.com',
+    });
     const publicKey = await importSPKI(await keys.publicPem(keyId), 'RS256');
-    const { payload, protectedHeader } = await jwtVerify(made.token, publicKey, { audience: 'jitsi', issuer: 'chat', currentDate: NOW });
+    const { payload, protectedHeader } = await jwtVerify(made.token, publicKey, {
+      audience: 'jitsi',
+      issuer: 'chat',
+      currentDate: NOW,
+    });
     expect(protectedHeader).toEqual({ alg: 'RS256', kid: KID, typ: 'JWT' });
     expect(decodeProtectedHeader(made.token).kid).toBe(KID);
     expect(payload).toMatchObject({ sub: APP_ID, room: 'standup', nbf: NOW_S - 10, exp: NOW_S + 7200, iat: NOW_S });
@@ -57,14 +79,32 @@ describe('JaaS meeting tokens', () => {
     writeFileSync(join(dir, 'pub.pem'), await keys.publicPem(keyId));
     writeFileSync(join(dir, 'data'), `${h}.${p}`);
     writeFileSync(join(dir, 'sig'), Buffer.from(s!, 'base64url'));
-    const out = execFileSync('openssl', ['dgst', '-sha256', '-verify', join(dir, 'pub.pem'), '-signature', join(dir, 'sig'), join(dir, 'data')]).toString();
+    const out = execFileSync('openssl', [
+      'dgst',
+      '-sha256',
+      '-verify',
+      join(dir, 'pub.pem'),
+      '-signature',
+      join(dir, 'sig'),
+      join(dir, 'data'),
+    ]).toString();
     expect(out.trim()).toBe('Verified OK');
     writeFileSync(join(dir, 'data'), `${h}.${p}x`);
-    expect(() => execFileSync('openssl', ['dgst', '-sha256', '-verify', join(dir, 'pub.pem'), '-signature', join(dir, 'sig'), join(dir, 'data')], { stdio: 'pipe' })).toThrow();
+    expect(() =>
+      execFileSync(
+        'openssl',
+        ['dgst', '-sha256', '-verify', join(dir, 'pub.pem'), '-signature', join(dir, 'sig'), join(dir, 'data')],
+        { stdio: 'pipe' },
+      ),
+    ).toThrow();
   });
 
   it('passes its own tokens through every check', async () => {
-    const { token } = await keys.makeToken(keyId, { ...DEFAULT_TOKEN_OPTIONS, moderator: true, features: ['recording', 'transcription'] });
+    const { token } = await keys.makeToken(keyId, {
+      ...DEFAULT_TOKEN_OPTIONS,
+      moderator: true,
+      features: ['recording', 'transcription'],
+    });
     const report = await keys.checkToken(token);
     expect(report.rules.filter((r) => r.status !== 'pass')).toEqual([]);
     expect(report).toMatchObject({ ok: true, signedBy: { id: keyId, label: 'signer' } });
@@ -72,7 +112,10 @@ describe('JaaS meeting tokens', () => {
 
   it('refuses a key without a kid', async () => {
     const bare = await keys.generate({ label: 'no kid yet' });
-    await expect(keys.makeToken(bare.id, DEFAULT_TOKEN_OPTIONS)).rejects.toMatchObject({ code: 'no_kid', message: expect.stringContaining('"no kid yet" has no Key ID') });
+    await expect(keys.makeToken(bare.id, DEFAULT_TOKEN_OPTIONS)).rejects.toMatchObject({
+      code: 'no_kid',
+      message: expect.stringContaining('"no kid yet" has no Key ID'),
+    });
   });
 
   it('fails a token altered by one character, on its signature alone', async () => {
@@ -84,18 +127,31 @@ describe('JaaS meeting tokens', () => {
     const report = await keys.checkToken(altered);
     expect(report.ok).toBe(false);
     expect(report.rules.find((r) => r.id === 'format')?.status).toBe('pass');
-    expect(report.rules.find((r) => r.id === 'signature')).toMatchObject({ status: 'fail', message: expect.stringMatching(/does not verify/) });
+    expect(report.rules.find((r) => r.id === 'signature')).toMatchObject({
+      status: 'fail',
+      message: expect.stringMatching(/does not verify/),
+    });
     expect(report.rules.filter((r) => r.status === 'fail').map((r) => r.id)).toEqual(['signature']);
   });
 
   it('fails a token whose exp is this very second, and links encode the room', async () => {
     const now = new Date('2026-06-01T12:00:00Z');
     const fixed = new KeyManager({ dataDir: keys.catalog.dataDir, store: box.store, now: () => now });
-    const { token, link } = await fixed.makeToken(keyId, { ...DEFAULT_TOKEN_OPTIONS, room: 'daily standup', lifetimeSeconds: 1 });
+    const { token, link } = await fixed.makeToken(keyId, {
+      ...DEFAULT_TOKEN_OPTIONS,
+      room: 'daily standup',
+      lifetimeSeconds: 1,
+    });
     expect(link).toContain('/daily%20standup#jwt=');
-    const later = new KeyManager({ dataDir: keys.catalog.dataDir, store: box.store, now: () => new Date(now.getTime() + 1000) });
+    const later = new KeyManager({
+      dataDir: keys.catalog.dataDir,
+      store: box.store,
+      now: () => new Date(now.getTime() + 1000),
+    });
     expect((await later.checkToken(token)).rules.find((r) => r.id === 'exp')?.status).toBe('fail');
-    await expect(fixed.makeToken(keyId, { ...DEFAULT_TOKEN_OPTIONS, nbfSkewSeconds: 3601 })).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(fixed.makeToken(keyId, { ...DEFAULT_TOKEN_OPTIONS, nbfSkewSeconds: 3601 })).rejects.toMatchObject({
+      code: 'invalid_input',
+    });
   });
 
   const broken: Array<[string, string, (c: ReturnType<typeof validClaims>) => object, object?]> = [
@@ -114,8 +170,16 @@ describe('JaaS meeting tokens', () => {
     ['nbf in milliseconds', 'nbf', (c) => ({ ...c, nbf: c.nbf * 1000 })],
     ['nbfTime instead of nbf', 'nbf-name', (c) => ({ ...c, nbfTime: c.nbf })],
     ['no features', 'features', (c) => ({ ...c, context: { user: c.context.user } })],
-    ['feature value not boolean', 'feature-values', (c) => ({ ...c, context: { ...c.context, features: { recording: 'yes' } } })],
-    ['unknown feature', 'feature-names', (c) => ({ ...c, context: { ...c.context, features: { recordings: 'true' } } })],
+    [
+      'feature value not boolean',
+      'feature-values',
+      (c) => ({ ...c, context: { ...c.context, features: { recording: 'yes' } } }),
+    ],
+    [
+      'unknown feature',
+      'feature-names',
+      (c) => ({ ...c, context: { ...c.context, features: { recordings: 'true' } } }),
+    ],
     ['moderator not boolean', 'moderator', (c) => ({ ...c, context: { ...c.context, user: { moderator: 'admin' } } })],
     ['HS256', 'alg', (c) => c, header({ alg: 'HS256' })],
   ];
@@ -139,7 +203,11 @@ describe('JaaS meeting tokens', () => {
   it('fails text that is not a token, and a token with line breaks', async () => {
     expect((await keys.checkToken('abc.def')).rules[0]).toMatchObject({ id: 'format', status: 'fail' });
     const token = await signed(validClaims());
-    expect((await keys.checkToken(`${token.slice(0, 40)}\n${token.slice(40)}`)).rules[0]).toMatchObject({ id: 'format', status: 'fail', message: expect.stringMatching(/line breaks/) });
+    expect((await keys.checkToken(`${token.slice(0, 40)}\n${token.slice(40)}`)).rules[0]).toMatchObject({
+      id: 'format',
+      status: 'fail',
+      message: expect.stringMatching(/line breaks/),
+    });
   });
 
   it('warns, without failing, about features for a non-moderator', async () => {
@@ -166,8 +234,14 @@ describe('JaaS meeting tokens', () => {
   });
 
   it('refuses impossible options', async () => {
-    await expect(keys.makeToken(keyId, { ...DEFAULT_TOKEN_OPTIONS, lifetimeSeconds: 0 })).rejects.toMatchObject({ code: 'invalid_input' });
-    await expect(keys.makeToken(keyId, { ...DEFAULT_TOKEN_OPTIONS, room: '' })).rejects.toMatchObject({ code: 'invalid_input' });
-    await expect(keys.makeToken(keyId, { ...DEFAULT_TOKEN_OPTIONS, features: ['teleport' as never] })).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(keys.makeToken(keyId, { ...DEFAULT_TOKEN_OPTIONS, lifetimeSeconds: 0 })).rejects.toMatchObject({
+      code: 'invalid_input',
+    });
+    await expect(keys.makeToken(keyId, { ...DEFAULT_TOKEN_OPTIONS, room: '' })).rejects.toMatchObject({
+      code: 'invalid_input',
+    });
+    await expect(
+      keys.makeToken(keyId, { ...DEFAULT_TOKEN_OPTIONS, features: ['teleport' as never] }),
+    ).rejects.toMatchObject({ code: 'invalid_input' });
   });
 });

@@ -43,7 +43,10 @@ describe('ChunkedVault on the OS keychain', () => {
     const { service, vault: v } = vault(500);
     await v.put('k1', secret);
     await keytar.deletePassword(service, 'k1#chunk-3');
-    await expect(v.get('k1')).rejects.toMatchObject({ code: 'secret_corrupt', message: expect.stringMatching(/Part 4 of \d+/) });
+    await expect(v.get('k1')).rejects.toMatchObject({
+      code: 'secret_corrupt',
+      message: expect.stringMatching(/Part 4 of \d+/),
+    });
   });
 
   it('detects a changed chunk by its checksum', async () => {
@@ -51,7 +54,10 @@ describe('ChunkedVault on the OS keychain', () => {
     await v.put('k1', secret);
     await keytar.setPassword(service, 'k1#chunk-0', 'x'.repeat(500));
     await expect(v.get('k1')).rejects.toBeInstanceOf(CoreError);
-    await expect(v.get('k1')).rejects.toMatchObject({ code: 'secret_corrupt', message: "Key k1's secret in the keychain does not match its checksum; a part was changed or lost." });
+    await expect(v.get('k1')).rejects.toMatchObject({
+      code: 'secret_corrupt',
+      message: "Key k1's secret in the keychain does not match its checksum; a part was changed or lost.",
+    });
   });
 
   it('reports chunks without a manifest as partial, and delete removes them', async () => {
@@ -76,14 +82,26 @@ describe('ChunkedVault on the OS keychain', () => {
 
   it('refuses a manifest it did not write', async () => {
     const { service, vault: v } = vault();
-    for (const manifest of ['not json', '{"v":2,"chunks":1,"sha256":"00"}', '{"v":1,"chunks":0,"sha256":"00"}', '{"v":1,"chunks":1.5,"sha256":"00"}', '{"v":1,"chunks":1}']) {
+    for (const manifest of [
+      'not json',
+      '{"v":2,"chunks":1,"sha256":"00"}',
+      '{"v":1,"chunks":0,"sha256":"00"}',
+      '{"v":1,"chunks":1.5,"sha256":"00"}',
+      '{"v":1,"chunks":1}',
+    ]) {
       await keytar.setPassword(service, 'k1', manifest);
-      await expect(v.get('k1'), manifest).rejects.toMatchObject({ code: 'secret_corrupt', message: 'The keychain entry for key k1 is not in a format this app wrote.' });
+      await expect(v.get('k1'), manifest).rejects.toMatchObject({
+        code: 'secret_corrupt',
+        message: 'The keychain entry for key k1 is not in a format this app wrote.',
+      });
     }
   });
 
   it('refuses a chunk size that is not a positive whole number, and an id that could be mistaken for a chunk', async () => {
-    for (const size of [0, -1, 1.5, Number.NaN]) expect(() => new ChunkedVault(new KeytarStore(uniqueService()), size), String(size)).toThrow(new RangeError('chunkSize must be a positive integer'));
+    for (const size of [0, -1, 1.5, Number.NaN])
+      expect(() => new ChunkedVault(new KeytarStore(uniqueService()), size), String(size)).toThrow(
+        new RangeError('chunkSize must be a positive integer'),
+      );
     const { service, vault: one } = vault(1);
     await one.put('k1', 'abc');
     expect((await keytar.findCredentials(service)).length).toBe(4);

@@ -43,7 +43,8 @@ describe('backups in the window', () => {
       await list.getByText('Not backed up').waitFor({ state: 'detached' });
 
       // Every key lost: deleted and purged, nothing left in the keychain.
-      for (const key of await box.keys.list()) await box.keys.lifecycle.trash(key.id).then(() => box.keys.lifecycle.purge(key.id));
+      for (const key of await box.keys.list())
+        await box.keys.lifecycle.trash(key.id).then(() => box.keys.lifecycle.purge(key.id));
       expect(await keytar.findCredentials(box.service)).toEqual([]);
       await page.reload();
       await page.getByRole('button', { name: 'Restore…' }).click();
@@ -56,7 +57,11 @@ describe('backups in the window', () => {
       await page.getByRole('alert').filter({ hasText: 'The passphrase is wrong' }).waitFor({ timeout: 60_000 });
       await page.getByLabel('Passphrase of the backup').fill(PASSPHRASE);
       await page.getByRole('button', { name: 'Preview' }).click();
-      await page.getByRole('list', { name: 'What a restore will do' }).getByText('Will be restored').first().waitFor({ timeout: 60_000 });
+      await page
+        .getByRole('list', { name: 'What a restore will do' })
+        .getByText('Will be restored')
+        .first()
+        .waitFor({ timeout: 60_000 });
       expect(await box.keys.list()).toEqual([]);
       await shot(app, '17-restore-preview');
       expect(await seriousViolations(page)).toEqual([]);
@@ -71,7 +76,9 @@ describe('backups in the window', () => {
       await page.getByRole('button', { name: 'Check token' }).click();
       await page.getByLabel('Token (JWT)').fill(token!);
       await page.getByRole('main').getByRole('button', { name: 'Check token' }).click();
-      await page.getByText(/This token passes every check Jitsi applies, and its signature verifies with “prod”/).waitFor();
+      await page
+        .getByText(/This token passes every check Jitsi applies, and its signature verifies with “prod”/)
+        .waitFor();
       expect(app.consoleErrors).toEqual([]);
     } finally {
       await app.close();

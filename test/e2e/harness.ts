@@ -22,7 +22,9 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOTS = join(process.cwd(), 'test-results', 'screenshots');
 
 /** Serves out/renderer as the app:// protocol does, with the same CSP header. */
-export async function startRendererServer(rendererDir = RENDERER_DIR): Promise<{ origin: string; close: () => Promise<void> }> {
+export async function startRendererServer(
+  rendererDir = RENDERER_DIR,
+): Promise<{ origin: string; close: () => Promise<void> }> {
   const server: Server = createServer(async (request, response) => {
     // The same answer the app:// protocol handler gives, headers and 404s included.
     const answer = await appResponse(rendererDir, `app://jaas${request.url ?? '/'}`, CONTENT_SECURITY_POLICY);
@@ -37,7 +39,15 @@ export async function startRendererServer(rendererDir = RENDERER_DIR): Promise<{
 export async function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+      '--disable-quic',
+    ],
   });
 }
 
@@ -72,16 +82,27 @@ export interface AppBackend {
 
 const THIS_CHECKOUT: AppBackend = {
   sandbox: () => sandbox(),
-  dispatcher: (box, desktop, isTrustedSender) => createDispatcher(createHandlers(box.keys, desktop), isTrustedSender, () => undefined),
+  dispatcher: (box, desktop, isTrustedSender) =>
+    createDispatcher(createHandlers(box.keys, desktop), isTrustedSender, () => undefined),
   methods: METHODS,
 };
 
 /** A fresh app: its own data folder, keychain service and browser context. */
-export async function openApp(browser: Browser, origin: string, prepare?: (box: Sandbox) => Promise<void>, colorScheme: 'light' | 'dark' = 'light', backend: AppBackend = THIS_CHECKOUT): Promise<AppSession> {
+export async function openApp(
+  browser: Browser,
+  origin: string,
+  prepare?: (box: Sandbox) => Promise<void>,
+  colorScheme: 'light' | 'dark' = 'light',
+  backend: AppBackend = THIS_CHECKOUT,
+): Promise<AppSession> {
   const box = await backend.sandbox();
   await prepare?.(box);
   const desktop = new BrowserDesktop();
-  const dispatch = backend.dispatcher(box, desktop as Desktop, (url) => url !== undefined && new URL(url).origin === origin);
+  const dispatch = backend.dispatcher(
+    box,
+    desktop as Desktop,
+    (url) => url !== undefined && new URL(url).origin === origin,
+  );
   const context = await browser.newContext({ viewport: { width: 1180, height: 820 }, colorScheme });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
   const page = await context.newPage();
@@ -93,11 +114,19 @@ export async function openApp(browser: Browser, origin: string, prepare?: (box: 
   desktop.page = page;
   // Answers cross as one JSON string, as Electron's IPC would carry them as one structured clone:
   // Playwright's own per-value serialisation would cost ~0.5 s for a list of 1,000 keys.
-  await page.exposeBinding('__jaasInvoke', async ({ frame }, channel: string, input: unknown) => JSON.stringify(await dispatch(channel.replace(/^jaas:/, ''), frame.url(), input)));
+  await page.exposeBinding('__jaasInvoke', async ({ frame }, channel: string, input: unknown) =>
+    JSON.stringify(await dispatch(channel.replace(/^jaas:/, ''), frame.url(), input)),
+  );
   await page.addInitScript((methods: readonly string[]) => {
     const api: Record<string, (input: unknown) => Promise<unknown>> = {};
     for (const method of methods) {
-      api[method] = async (input) => JSON.parse(await (window as unknown as { __jaasInvoke: (c: string, i: unknown) => Promise<string> }).__jaasInvoke(`jaas:${method}`, input));
+      api[method] = async (input) =>
+        JSON.parse(
+          await (window as unknown as { __jaasInvoke: (c: string, i: unknown) => Promise<string> }).__jaasInvoke(
+            `jaas:${method}`,
+            input,
+          ),
+        );
     }
     Object.defineProperty(window, 'jaas', { value: Object.freeze(api) });
   }, backend.methods);
@@ -117,11 +146,22 @@ export async function openApp(browser: Browser, origin: string, prepare?: (box: 
 }
 
 /** Runs axe-core in the page (through the debugger, so the page's CSP still applies to the app itself). */
-export async function axeViolations(page: Page): Promise<Array<{ id: string; impact: string | null; help: string; nodes: number }>> {
+export async function axeViolations(
+  page: Page,
+): Promise<Array<{ id: string; impact: string | null; help: string; nodes: number }>> {
   const source = await readFile(join(process.cwd(), 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
   await page.evaluate(source);
   const results = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: unknown[] }> }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            context: Document,
+            options: object,
+          ) => Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: unknown[] }> }>;
+        };
+      }
+    ).axe;
     return axe.run(document, { resultTypes: ['violations'] });
   });
   return results.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length }));

@@ -27,7 +27,9 @@ describe('import and tokens in Chromium, over the real core and keychain', () =>
       await page.getByRole('button', { name: 'Import this key' }).click();
       await page.getByRole('heading', { name: 'From id_rsa', level: 1 }).waitFor();
       await page.getByText(`An encrypted copy remains in ${keyPath}`).waitFor();
-      expect(await page.getByTestId('fingerprint').textContent()).toBe(sshKeygenFingerprint(`${keyPath}.pub`).fingerprint);
+      expect(await page.getByTestId('fingerprint').textContent()).toBe(
+        sshKeygenFingerprint(`${keyPath}.pub`).fingerprint,
+      );
 
       await page.getByLabel('Key ID (kid) from the JaaS console').fill(KID);
       await page.getByRole('button', { name: 'Record Key ID' }).click();
@@ -51,10 +53,14 @@ describe('import and tokens in Chromium, over the real core and keychain', () =>
       await page.getByText('This token passes every check Jitsi applies').waitFor();
       // One character of the signature changed: everything still parses, the signature no longer verifies.
       const at = token.lastIndexOf('.') + 10;
-      await page.getByLabel('Token (JWT)').fill(`${token.slice(0, at)}${token[at] === 'A' ? 'B' : 'A'}${token.slice(at + 1)}`);
+      await page
+        .getByLabel('Token (JWT)')
+        .fill(`${token.slice(0, at)}${token[at] === 'A' ? 'B' : 'A'}${token.slice(at + 1)}`);
       await page.getByRole('main').getByRole('button', { name: 'Check token' }).click();
       await page.getByText(/This token would be refused/).waitFor();
-      expect(await page.getByRole('list', { name: 'Checks' }).textContent()).toMatch(/Fail:signature The signature does not verify with "From id_rsa"/);
+      expect(await page.getByRole('list', { name: 'Checks' }).textContent()).toMatch(
+        /Fail:signature The signature does not verify with "From id_rsa"/,
+      );
       await page.screenshot({ path: join(SCREENSHOTS, '11-check-token-fail.png'), fullPage: true });
       expect(await seriousViolations(page)).toEqual([]);
       expect(app.consoleErrors).toEqual([]);

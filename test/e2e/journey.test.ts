@@ -3,7 +3,14 @@ import { join } from 'node:path';
 import keytar from 'keytar';
 import { describe, expect, it } from 'vitest';
 import { APP_ID, KID, purgeNow, tempDir } from '../support/fixtures';
-import { chromiumSuite, openApp, SCREENSHOTS, seriousViolations, startRendererServer, type AppSession } from './harness';
+import {
+  chromiumSuite,
+  openApp,
+  SCREENSHOTS,
+  seriousViolations,
+  startRendererServer,
+  type AppSession,
+} from './harness';
 
 describe('the app in Chromium, over the real core and keychain', () => {
   const suite = chromiumSuite();
@@ -53,7 +60,9 @@ describe('the app in Chromium, over the real core and keychain', () => {
       expect(await page.getByTestId('recorded-kid').textContent()).toBe(KID);
       expect(await app.box.keys.resolve(key!.id)).toMatchObject({ kid: KID, appId: APP_ID });
       await page.getByRole('navigation', { name: 'Keys' }).getByText('Current', { exact: true }).waitFor();
-      expect(await page.getByTestId('keychain-name').textContent()).toMatch(/^Private keys kept in: Secret Service: GNOME Keyring \(gnome-keyring-daemon, pid \d+\)$/);
+      expect(await page.getByTestId('keychain-name').textContent()).toMatch(
+        /^Private keys kept in: Secret Service: GNOME Keyring \(gnome-keyring-daemon, pid \d+\)$/,
+      );
       await shot(app, '5-kid-recorded');
       expect(await seriousViolations(page)).toEqual([]);
 
@@ -71,7 +80,10 @@ describe('the app in Chromium, over the real core and keychain', () => {
       expect(await dialog.textContent()).toContain(KID);
       await shot(app, '6-delete-confirmation');
       await dialog.getByRole('button', { name: 'Move to trash' }).click();
-      await page.locator('#content').getByText(/^Moved “Production” to the trash; undelete it there until/).waitFor();
+      await page
+        .locator('#content')
+        .getByText(/^Moved “Production” to the trash; undelete it there until/)
+        .waitFor();
       expect(await app.box.keys.list()).toEqual([]);
       expect(await app.box.keys.list({ trash: true })).toMatchObject([{ id: key!.id, status: 'trashed' }]);
       // In the trash, the private key is still in the keychain.
@@ -126,7 +138,12 @@ describe('the app in Chromium, over the real core and keychain', () => {
       const catalogPath = join(box.dataDir, 'keys.json');
       const catalog = JSON.parse(await readFile(catalogPath, 'utf8'));
       const seed = catalog.keys[0];
-      catalog.keys = Array.from({ length: 1000 }, (_, n) => ({ ...seed, id: n.toString(16).padStart(16, '0'), label: `key ${n}`, createdAt: new Date(Date.UTC(2026, 0, 1) + n * 60_000).toISOString() }));
+      catalog.keys = Array.from({ length: 1000 }, (_, n) => ({
+        ...seed,
+        id: n.toString(16).padStart(16, '0'),
+        label: `key ${n}`,
+        createdAt: new Date(Date.UTC(2026, 0, 1) + n * 60_000).toISOString(),
+      }));
       await writeFile(catalogPath, JSON.stringify(catalog));
       await purgeNow(box.keys, one.id).catch(() => undefined);
     });
@@ -162,9 +179,14 @@ describe('the app in Chromium, over the real core and keychain', () => {
   });
 
   it('shows a damaged key list as an error a person can act on, and follows the dark theme', async () => {
-    const app = await openApp(suite.browser, suite.origin, async (box) => {
-      await writeFile(join(box.dataDir, 'keys.json'), '{"version":1,"keys":[');
-    }, 'dark');
+    const app = await openApp(
+      suite.browser,
+      suite.origin,
+      async (box) => {
+        await writeFile(join(box.dataDir, 'keys.json'), '{"version":1,"keys":[');
+      },
+      'dark',
+    );
     const { page } = app;
     try {
       const alert = page.getByRole('alert');
@@ -184,7 +206,9 @@ describe('the app in Chromium, over the real core and keychain', () => {
     try {
       const other = await startRendererServer();
       await app.page.goto(`${other.origin}/index.html`);
-      const result = await app.page.evaluate(() => (window as unknown as { jaas: { listKeys: (i: object) => Promise<unknown> } }).jaas.listKeys({}));
+      const result = await app.page.evaluate(() =>
+        (window as unknown as { jaas: { listKeys: (i: object) => Promise<unknown> } }).jaas.listKeys({}),
+      );
       expect(result).toMatchObject({ ok: false, error: { code: 'forbidden_sender' } });
       await other.close();
     } finally {

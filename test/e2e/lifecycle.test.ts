@@ -61,7 +61,10 @@ describe('key lifecycle in the window', () => {
       expect(await signer()).toBe(`${APP_ID}/aa0002`);
 
       await page.getByRole('button', { name: 'Retire “prod web”' }).click();
-      await page.locator('#content').getByText(/Rotation done: delete its key in the JaaS console/).waitFor();
+      await page
+        .locator('#content')
+        .getByText(/Rotation done: delete its key in the JaaS console/)
+        .waitFor();
       await page.getByRole('heading', { name: /Rotation of/ }).waitFor({ state: 'detached' });
       expect(await box.keys.resolve('prod web')).toMatchObject({ status: 'retired', current: false });
       expect(await signer()).toBe(`${APP_ID}/aa0002`);
@@ -82,13 +85,19 @@ describe('key lifecycle in the window', () => {
       await list.getByRole('button', { name: /^.*staging/ }).click();
       await page.getByRole('button', { name: 'Delete key…' }).click();
       await page.getByRole('dialog').getByRole('button', { name: 'Move to trash' }).click();
-      await page.locator('#content').getByText(/Moved “staging” to the trash/).waitFor();
+      await page
+        .locator('#content')
+        .getByText(/Moved “staging” to the trash/)
+        .waitFor();
       await list.getByRole('region', { name: APP_B }).waitFor({ state: 'detached' });
       await expect(box.keys.makeToken(APP_B, TOKEN)).rejects.toMatchObject({ code: 'no_current_key' });
 
       await list.getByRole('button', { name: 'Trash (1)' }).click();
       await list.getByRole('button', { name: /staging/ }).click();
-      await page.locator('#content').getByText(/In the trash since/).waitFor();
+      await page
+        .locator('#content')
+        .getByText(/In the trash since/)
+        .waitFor();
       await shot(app, '14-trash');
       expect(await seriousViolations(page)).toEqual([]);
       await page.getByRole('button', { name: 'Undelete' }).click();
@@ -98,7 +107,10 @@ describe('key lifecycle in the window', () => {
 
       await page.getByRole('button', { name: 'Delete key…' }).click();
       await page.getByRole('dialog').getByRole('button', { name: 'Move to trash' }).click();
-      await page.locator('#content').getByText(/Moved “staging” to the trash/).waitFor();
+      await page
+        .locator('#content')
+        .getByText(/Moved “staging” to the trash/)
+        .waitFor();
       await list.getByRole('button', { name: /staging/ }).click();
       await page.getByRole('button', { name: 'Purge now…' }).click();
       const dialog = page.getByRole('dialog', { name: 'Purge “staging” for good?' });
@@ -109,10 +121,16 @@ describe('key lifecycle in the window', () => {
       await dialog.getByLabel('Type the key’s label (or its Key ID) to confirm').fill('staging');
       await shot(app, '15-purge-typed-confirmation');
       await purge.click();
-      await page.locator('#content').getByText(/Purged “staging”: its private key is gone for good/).waitFor();
+      await page
+        .locator('#content')
+        .getByText(/Purged “staging”: its private key is gone for good/)
+        .waitFor();
       const id = (await box.keys.history('staging'))[0]!.keyId;
       expect((await keytar.findCredentials(box.service)).some((c) => c.account.startsWith(id))).toBe(false);
-      expect((await box.keys.history(`${APP_B}/bb0001`))[0]).toMatchObject({ event: 'purged', detail: { label: 'staging' } });
+      expect((await box.keys.history(`${APP_B}/bb0001`))[0]).toMatchObject({
+        event: 'purged',
+        detail: { label: 'staging' },
+      });
       expect(app.consoleErrors).toEqual([]);
     } finally {
       await app.close();

@@ -15,7 +15,8 @@ const node = (args, options = {}) => spawnSync(process.execPath, args, { stdio: 
 function electronBinary() {
   const pathFile = join(electronDir, 'path.txt');
   const relative = existsSync(pathFile) ? readFileSync(pathFile, 'utf8') : null;
-  if (process.env.ELECTRON_OVERRIDE_DIST_PATH) return join(process.env.ELECTRON_OVERRIDE_DIST_PATH, relative ?? 'electron');
+  if (process.env.ELECTRON_OVERRIDE_DIST_PATH)
+    return join(process.env.ELECTRON_OVERRIDE_DIST_PATH, relative ?? 'electron');
   return relative && join(electronDir, 'dist', relative);
 }
 
@@ -25,12 +26,16 @@ if (!process.env.ELECTRON_OVERRIDE_DIST_PATH && (!binary || !existsSync(binary))
   binary = electronBinary();
 }
 if (!binary || !existsSync(binary)) {
-  console.log("Electron's binary could not be had here (its download failed; set ELECTRON_OVERRIDE_DIST_PATH to an installed Electron): the _electron suite did not run.");
+  console.log(
+    "Electron's binary could not be had here (its download failed; set ELECTRON_OVERRIDE_DIST_PATH to an installed Electron): the _electron suite did not run.",
+  );
   process.exit(0);
 }
 
 const electronVite = join(dirname(require.resolve('electron-vite/package.json')), 'bin', 'electron-vite.js');
 const build = node([electronVite, 'build']);
 if (build.status !== 0) process.exit(build.status ?? 1);
-const run = node(['scripts/with-keychain.mjs', process.execPath, '--test', 'test/electron/smoke.test.mjs'], { env: { ...process.env, JAAS_ELECTRON_BINARY: binary } });
+const run = node(['scripts/with-keychain.mjs', process.execPath, '--test', 'test/electron/smoke.test.mjs'], {
+  env: { ...process.env, JAAS_ELECTRON_BINARY: binary },
+});
 process.exit(run.status ?? 1);

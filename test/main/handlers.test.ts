@@ -14,7 +14,11 @@ import { RecordingDesktop } from '../support/recordingDesktop';
 // the real core and keychain: what it answers, what it asks the OS dialogs, and
 // what it leaves on disk. (dispatch.test.ts covers validation and the sender check.)
 
-const codeOf = async (work: Promise<unknown>) => work.then(() => 'no error', (error: { code?: string; message?: string }) => `${error.code}: ${error.message}`);
+const codeOf = async (work: Promise<unknown>) =>
+  work.then(
+    () => 'no error',
+    (error: { code?: string; message?: string }) => `${error.code}: ${error.message}`,
+  );
 
 describe('the window’s handlers', () => {
   let box: Sandbox;
@@ -45,7 +49,10 @@ describe('the window’s handlers', () => {
     expect(withApp.appId).toBe(APP_ID);
     expect((await handlers.generateKey({ label: 'third' })).appId).toBeNull();
     expect(await handlers.showKey({ id: keyId })).toEqual(await box.keys.show(keyId));
-    expect(await handlers.renameKey({ id: withApp.id, label: 'renamed' })).toMatchObject({ id: withApp.id, label: 'renamed' });
+    expect(await handlers.renameKey({ id: withApp.id, label: 'renamed' })).toMatchObject({
+      id: withApp.id,
+      label: 'renamed',
+    });
     const token = await handlers.createToken({ id: keyId, options: { ...DEFAULT_TOKEN_OPTIONS, room: 'standup' } });
     expect(token.claims).toMatchObject({ sub: APP_ID, room: 'standup' });
     expect((await handlers.checkToken({ token: token.token })).ok).toBe(true);
@@ -65,7 +72,9 @@ describe('the window’s handlers', () => {
     // A secret with no list entry, as an interrupted save leaves it.
     await box.store.set('deadbeefdeadbeef', 'not a key');
     const checked = await handlers.checkKeychain({});
-    expect(checked.findings).toEqual([expect.objectContaining({ kind: 'secret_without_entry', id: 'deadbeefdeadbeef' })]);
+    expect(checked.findings).toEqual([
+      expect.objectContaining({ kind: 'secret_without_entry', id: 'deadbeefdeadbeef' }),
+    ]);
     const listing = await handlers.listKeys({});
     expect(listing.keys.map((key) => key.id)).toEqual((await box.keys.list({ all: true })).map((key) => key.id));
     expect(listing.findings).toEqual(checked.findings);
@@ -80,7 +89,11 @@ describe('the window’s handlers', () => {
     await writeFile(path, 'old content');
     desktop.savePaths.push(path);
     expect(await handlers.savePublicKey({ id: keyId })).toEqual({ path });
-    expect(desktop.saveRequests.at(-1)).toEqual({ title: 'Save the public key of "prod/eu"', defaultName: 'prod-eu.pub', filters: [{ name: 'Public key (PEM)', extensions: ['pub', 'pem'] }] });
+    expect(desktop.saveRequests.at(-1)).toEqual({
+      title: 'Save the public key of "prod/eu"',
+      defaultName: 'prod-eu.pub',
+      filters: [{ name: 'Public key (PEM)', extensions: ['pub', 'pem'] }],
+    });
     expect(await readFile(path, 'utf8')).toBe(await box.keys.publicPem(keyId));
     expect((await stat(path)).mode & 0o777).toBe(0o644);
     desktop.savePaths.push(null);
@@ -88,7 +101,10 @@ describe('the window’s handlers', () => {
   });
 
   it('exports the private key in the format asked for, only after a yes and a path', async () => {
-    for (const [format, header] of [['pkcs8', '-----BEGIN PRIVATE KEY-----'], ['pkcs1', '-----BEGIN RSA PRIVATE KEY-----']] as const) {
+    for (const [format, header] of [
+      ['pkcs8', '-----BEGIN PRIVATE KEY-----'],
+      ['pkcs1', '-----BEGIN RSA PRIVATE KEY-----'],
+    ] as const) {
       const path = join(dir, `private-${format}.pem`);
       await writeFile(path, 'old');
       desktop.confirmAnswers.push(true);
@@ -97,7 +113,11 @@ describe('the window’s handlers', () => {
       expect((await readFile(path, 'utf8')).startsWith(header)).toBe(true);
       expect((await stat(path)).mode & 0o777).toBe(0o600);
     }
-    expect(desktop.saveRequests.at(-1)).toEqual({ title: 'Save the private key of "prod/eu"', defaultName: 'prod-eu.pem', filters: [{ name: 'Private key (PEM)', extensions: ['pem', 'key'] }] });
+    expect(desktop.saveRequests.at(-1)).toEqual({
+      title: 'Save the private key of "prod/eu"',
+      defaultName: 'prod-eu.pem',
+      filters: [{ name: 'Private key (PEM)', extensions: ['pem', 'key'] }],
+    });
     desktop.confirmAnswers.push(false);
     expect(await codeOf(handlers.exportPrivateKey({ id: keyId, format: 'pkcs8' }))).toMatch(/^cancelled:/);
     desktop.confirmAnswers.push(true);
@@ -112,7 +132,8 @@ describe('the window’s handlers', () => {
     await handlers.exportPrivateKey({ id: keyId, format: 'pkcs1' });
     expect(desktop.confirmRequests.at(-1)).toEqual({
       message: 'Export the private key of "prod/eu" to a file?',
-      detail: 'Anyone who has this file can sign meeting tokens for your JaaS app. Store it somewhere safe, do not send it by email or chat, and delete it when you no longer need it. The key stays in the keychain either way.',
+      detail:
+        'Anyone who has this file can sign meeting tokens for your JaaS app. Store it somewhere safe, do not send it by email or chat, and delete it when you no longer need it. The key stays in the keychain either way.',
       confirmLabel: 'Export private key',
     });
     const publicPath = join(dir, 'noted.pub');
@@ -120,10 +141,20 @@ describe('the window’s handlers', () => {
     await handlers.savePublicKey({ id: keyId });
     expect(await handlers.copyPublicKey({ id: keyId })).toEqual({ copied: true });
     expect(desktop.clipboard).toBe(await box.keys.publicPem(keyId));
-    const notes = (await handlers.keyHistory({ id: keyId })).slice(0, 3).map(({ event, detail }) => [event, detail.note]);
-    expect(notes).toEqual([['public-exported', 'copied to the clipboard'], ['public-exported', `saved to ${publicPath}`], ['private-exported', 'PKCS#1 PEM']]);
-    expect(await codeOf(handlers.copyText({ text: privatePkcs8Pem(await pooledKey()) }))).toBe('invalid_input: Private key material is never put on the clipboard.');
-    expect(await codeOf(handlers.openExternal({ url: 'https://evil8x8.vc/' }))).toBe('invalid_input: Only the JaaS console and 8x8 documentation links open from the app.');
+    const notes = (await handlers.keyHistory({ id: keyId }))
+      .slice(0, 3)
+      .map(({ event, detail }) => [event, detail.note]);
+    expect(notes).toEqual([
+      ['public-exported', 'copied to the clipboard'],
+      ['public-exported', `saved to ${publicPath}`],
+      ['private-exported', 'PKCS#1 PEM'],
+    ]);
+    expect(await codeOf(handlers.copyText({ text: privatePkcs8Pem(await pooledKey()) }))).toBe(
+      'invalid_input: Private key material is never put on the clipboard.',
+    );
+    expect(await codeOf(handlers.openExternal({ url: 'https://evil8x8.vc/' }))).toBe(
+      'invalid_input: Only the JaaS console and 8x8 documentation links open from the app.',
+    );
   });
 
   it('names saved files after the label, with every character a file name cannot hold replaced', async () => {
@@ -140,16 +171,35 @@ describe('the window’s handlers', () => {
   it('imports pasted text and a chosen file, naming the format and whether it was encrypted', async () => {
     const pem = privatePkcs8Pem(await pooledKey());
     const pasted = await handlers.importKey({ text: pem, label: 'pasted', appId: APP_ID });
-    expect(pasted).toMatchObject({ key: { label: 'pasted', appId: APP_ID }, formatName: 'PKCS#8 PEM', encrypted: false, sourcePath: null });
+    expect(pasted).toMatchObject({
+      key: { label: 'pasted', appId: APP_ID },
+      formatName: 'PKCS#8 PEM',
+      encrypted: false,
+      sourcePath: null,
+    });
     const key = await pooledKey();
     const path = join(dir, 'enc.pem');
-    await writeFile(path, key.export({ type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase: 'open sesame' }).toString());
+    await writeFile(
+      path,
+      key.export({ type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase: 'open sesame' }).toString(),
+    );
     desktop.openPaths.push(path);
     const { fileId, name } = await handlers.chooseKeyFile({});
     expect(name).toBe('enc.pem');
-    expect(desktop.openRequests.at(-1)).toEqual({ title: 'Choose a private key file', filters: [{ name: 'All files', extensions: ['*'] }, { name: 'PEM files', extensions: ['pem', 'key', 'pk'] }] });
+    expect(desktop.openRequests.at(-1)).toEqual({
+      title: 'Choose a private key file',
+      filters: [
+        { name: 'All files', extensions: ['*'] },
+        { name: 'PEM files', extensions: ['pem', 'key', 'pk'] },
+      ],
+    });
     const fromFile = await handlers.importKeyFile({ fileId, label: 'from file', passphrase: 'open sesame' });
-    expect(fromFile).toMatchObject({ key: { label: 'from file', appId: null }, formatName: 'encrypted PKCS#8 PEM', encrypted: true, sourcePath: path });
+    expect(fromFile).toMatchObject({
+      key: { label: 'from file', appId: null },
+      formatName: 'encrypted PKCS#8 PEM',
+      encrypted: true,
+      sourcePath: path,
+    });
     desktop.openPaths.push(null);
     expect(await codeOf(handlers.chooseKeyFile({}))).toBe('cancelled: No file was chosen.');
   });
@@ -160,18 +210,24 @@ describe('the window’s handlers', () => {
     await truncate(big, 64 * 1024 + 1);
     desktop.openPaths.push(big);
     const chosenBig = await handlers.chooseKeyFile({});
-    expect(await codeOf(handlers.importKeyFile({ fileId: chosenBig.fileId, label: 'big' }))).toBe('invalid_key_file: big.pem is too large to be a key file.');
+    expect(await codeOf(handlers.importKeyFile({ fileId: chosenBig.fileId, label: 'big' }))).toBe(
+      'invalid_key_file: big.pem is too large to be a key file.',
+    );
     const justRight = join(dir, 'exact.pem');
     await writeFile(justRight, '');
     await truncate(justRight, 64 * 1024);
     desktop.openPaths.push(justRight);
-    expect(await codeOf(handlers.importKeyFile({ fileId: (await handlers.chooseKeyFile({})).fileId, label: 'exact' }))).toMatch(/^invalid_key_file: No private key found/);
+    expect(
+      await codeOf(handlers.importKeyFile({ fileId: (await handlers.chooseKeyFile({})).fileId, label: 'exact' })),
+    ).toMatch(/^invalid_key_file: No private key found/);
     const gone = join(dir, 'gone.pem');
     await writeFile(gone, 'x');
     desktop.openPaths.push(gone);
     const chosenGone = await handlers.chooseKeyFile({});
     await rm(gone);
-    expect(await codeOf(handlers.importKeyFile({ fileId: chosenGone.fileId, label: 'gone' }))).toBe(`file_error: Cannot read ${gone} (ENOENT).`);
+    expect(await codeOf(handlers.importKeyFile({ fileId: chosenGone.fileId, label: 'gone' }))).toBe(
+      `file_error: Cannot read ${gone} (ENOENT).`,
+    );
   });
 
   it('backs up to the path the dialog gives, with today’s date in the name it offers', async () => {
@@ -182,16 +238,30 @@ describe('the window’s handlers', () => {
     expect(recipient).toMatch(/^age1[0-9a-z]+$/);
     const saved = await handlers.backupKeys({ ids: [keyId], includeTrash: false, lock: { recipients: [recipient] } });
     expect(saved).toEqual({ path, count: 1 });
-    expect(desktop.saveRequests.at(-1)).toEqual({ title: 'Save the encrypted backup', defaultName: `jaas-keys-${new Date().toISOString().slice(0, 10)}.age`, filters: [{ name: 'age encrypted file', extensions: ['age'] }] });
+    expect(desktop.saveRequests.at(-1)).toEqual({
+      title: 'Save the encrypted backup',
+      defaultName: `jaas-keys-${new Date().toISOString().slice(0, 10)}.age`,
+      filters: [{ name: 'age encrypted file', extensions: ['age'] }],
+    });
     expect(await readFile(path, 'utf8')).toMatch(/^-----BEGIN AGE ENCRYPTED FILE-----/);
     desktop.savePaths.push(null);
-    expect(await codeOf(handlers.backupKeys({ ids: [keyId], includeTrash: false, lock: { recipients: [recipient] } }))).toMatch(/^cancelled:/);
+    expect(
+      await codeOf(handlers.backupKeys({ ids: [keyId], includeTrash: false, lock: { recipients: [recipient] } })),
+    ).toMatch(/^cancelled:/);
 
     desktop.openPaths.push(path);
     const chosen = await handlers.chooseBackupFile({});
     expect(chosen).toMatchObject({ name: 'keys.age', needs: 'identity' });
-    expect(desktop.openRequests.at(-1)).toEqual({ title: 'Choose a JaaS Key Manager backup', filters: [{ name: 'age encrypted file', extensions: ['age'] }, { name: 'All files', extensions: ['*'] }] });
-    expect(await handlers.previewRestore({ fileId: chosen.fileId })).toEqual([expect.objectContaining({ id: keyId, outcome: 'already-here' })]);
+    expect(desktop.openRequests.at(-1)).toEqual({
+      title: 'Choose a JaaS Key Manager backup',
+      filters: [
+        { name: 'age encrypted file', extensions: ['age'] },
+        { name: 'All files', extensions: ['*'] },
+      ],
+    });
+    expect(await handlers.previewRestore({ fileId: chosen.fileId })).toEqual([
+      expect.objectContaining({ id: keyId, outcome: 'already-here' }),
+    ]);
     desktop.openPaths.push(null);
     expect(await codeOf(handlers.chooseBackupFile({}))).toBe('cancelled: No file was chosen.');
   });
@@ -201,28 +271,52 @@ describe('the window’s handlers', () => {
     await writeFile(big, '');
     await truncate(big, 64 * 1024 * 1024 + 1);
     desktop.openPaths.push(big);
-    expect(await codeOf(handlers.chooseBackupFile({}))).toBe('invalid_backup: big.age is far too large to be a backup of this app.');
+    expect(await codeOf(handlers.chooseBackupFile({}))).toBe(
+      'invalid_backup: big.age is far too large to be a backup of this app.',
+    );
     const path = join(dir, 'vanishing.age');
     await writeFile(path, 'x');
     desktop.openPaths.push(path);
     const chosen = await handlers.chooseBackupFile({}).catch(() => null);
     expect(chosen).toBeNull(); // not a backup at all
     await rm(path);
-    expect(await codeOf(handlers.previewRestore({ fileId: 'f'.repeat(32) }))).toBe('invalid_input: Choose the backup file again.');
+    expect(await codeOf(handlers.previewRestore({ fileId: 'f'.repeat(32) }))).toBe(
+      'invalid_input: Choose the backup file again.',
+    );
   });
 
   it('rates a passphrase with the estimator', async () => {
-    expect(await handlers.passphraseStrength({ passphrase: '' })).toEqual({ score: 0, ok: false, warning: 'The passphrase is empty.', suggestions: [] });
+    expect(await handlers.passphraseStrength({ passphrase: '' })).toEqual({
+      score: 0,
+      ok: false,
+      warning: 'The passphrase is empty.',
+      suggestions: [],
+    });
     expect((await handlers.passphraseStrength({ passphrase: 'correct horse battery staple' })).ok).toBe(true);
   });
 
   it('logs only unexpected failures, never a refusal', async () => {
     const logged: string[] = [];
-    const broken = { ...handlers, showKey: async () => { throw new Error('disk on fire'); } } as Handlers;
-    const dispatch = createDispatcher(broken, (url) => isTrustedPageUrl(url), (line) => logged.push(line));
-    expect(await dispatch('renameKey', APP_ENTRY_URL, { id: keyId, label: '' })).toMatchObject({ ok: false, error: { code: 'invalid_label' } });
+    const broken = {
+      ...handlers,
+      showKey: async () => {
+        throw new Error('disk on fire');
+      },
+    } as Handlers;
+    const dispatch = createDispatcher(
+      broken,
+      (url) => isTrustedPageUrl(url),
+      (line) => logged.push(line),
+    );
+    expect(await dispatch('renameKey', APP_ENTRY_URL, { id: keyId, label: '' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_label' },
+    });
     expect(logged).toEqual([]);
-    expect(await dispatch('showKey', APP_ENTRY_URL, { id: keyId })).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(await dispatch('showKey', APP_ENTRY_URL, { id: keyId })).toMatchObject({
+      ok: false,
+      error: { code: 'internal' },
+    });
     expect(logged).toEqual([expect.stringMatching(/^unexpected failure in showKey: Error: disk on fire/)]);
   });
 });

@@ -11,13 +11,21 @@ import { tempDir } from '../support/fixtures';
 // Electron's binary (these machines cannot download it).
 const require = createRequire(import.meta.url);
 const run = promisify(execFile);
-const { validateConfiguration } = require('app-builder-lib/out/util/config/config.js') as { validateConfiguration: (config: unknown, logger: unknown) => Promise<void> };
-const { DebugLogger } = require('builder-util/out/DebugLogger.js') as { DebugLogger: new (enabled: boolean) => unknown };
+const { validateConfiguration } = require('app-builder-lib/out/util/config/config.js') as {
+  validateConfiguration: (config: unknown, logger: unknown) => Promise<void>;
+};
+const { DebugLogger } = require('builder-util/out/DebugLogger.js') as {
+  DebugLogger: new (enabled: boolean) => unknown;
+};
 const yaml = require('js-yaml') as { load: (text: string) => Record<string, unknown> };
 const asar = require('@electron/asar') as { listPackage: (path: string, options?: object) => string[] };
 
 const config = yaml.load(readFileSync('electron-builder.yml', 'utf8'));
-const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { description: string; homepage?: string; author?: { name: string; email?: string } };
+const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as {
+  description: string;
+  homepage?: string;
+  author?: { name: string; email?: string };
+};
 
 describe('electron-builder.yml', () => {
   it('passes electron-builder’s schema', async () => {
@@ -53,18 +61,35 @@ describe('electron-builder.yml', () => {
 async function packLinux(projectDir: string, work: string): Promise<{ out: string; fpmArgs: string[] }> {
   const electronDist = join(work, 'electron-dist');
   await mkdir(join(electronDist, 'resources'), { recursive: true });
-  await writeFile(join(electronDist, 'electron'), '#!/bin/sh\necho "stand-in for Electron: packaging test only" >&2\nexit 1\n', { mode: 0o755 });
+  await writeFile(
+    join(electronDist, 'electron'),
+    '#!/bin/sh\necho "stand-in for Electron: packaging test only" >&2\nexit 1\n',
+    { mode: 0o755 },
+  );
   await writeFile(join(electronDist, 'version'), '45.5.0');
   const fpm = join(work, 'fpm');
   const record = join(work, 'fpm-args.json');
-  await writeFile(fpm, `#!/bin/sh\nexec "${process.execPath}" -e 'require("fs").writeFileSync(process.argv[1], JSON.stringify(process.argv.slice(2)))' "${record}" "$@"\n`);
+  await writeFile(
+    fpm,
+    `#!/bin/sh\nexec "${process.execPath}" -e 'require("fs").writeFileSync(process.argv[1], JSON.stringify(process.argv.slice(2)))' "${record}" "$@"\n`,
+  );
   await chmod(fpm, 0o755);
   const out = join(work, 'dist');
-  const testConfig = { ...config, electronDist, npmRebuild: false, electronFuses: undefined, directories: { ...(config.directories as object), output: out }, linux: { ...(config.linux as object), target: ['dir', 'deb'] } };
+  const testConfig = {
+    ...config,
+    electronDist,
+    npmRebuild: false,
+    electronFuses: undefined,
+    directories: { ...(config.directories as object), output: out },
+    linux: { ...(config.linux as object), target: ['dir', 'deb'] },
+  };
   const configPath = join(work, 'electron-builder.json');
   await writeFile(configPath, JSON.stringify(testConfig));
   const cli = resolve('node_modules/electron-builder/cli.js');
-  await run(process.execPath, [cli, '--linux', '--x64', '--projectDir', projectDir, '--config', configPath], { env: { ...process.env, CUSTOM_FPM_PATH: fpm }, maxBuffer: 1 << 24 }).catch((error: { stdout?: string; stderr?: string }) => {
+  await run(process.execPath, [cli, '--linux', '--x64', '--projectDir', projectDir, '--config', configPath], {
+    env: { ...process.env, CUSTOM_FPM_PATH: fpm },
+    maxBuffer: 1 << 24,
+  }).catch((error: { stdout?: string; stderr?: string }) => {
     throw new Error(`electron-builder failed:\n${error.stdout ?? ''}\n${error.stderr ?? ''}`);
   });
   return { out, fpmArgs: JSON.parse(await readFile(record, 'utf8')) as string[] };
@@ -86,20 +111,52 @@ describe('npm run dist for Linux, up to Electron’s binary and fpm', () => {
   afterAll(() => rm(work, { recursive: true, force: true }));
 
   it('puts the main, preload and renderer bundles and the icon in app.asar, and not the CLI', () => {
-    for (const file of ['/package.json', '/out/main/index.js', '/out/preload/index.cjs', '/out/renderer/index.html', '/assets/icon.png']) expect(files).toContain(file);
+    for (const file of [
+      '/package.json',
+      '/out/main/index.js',
+      '/out/preload/index.cjs',
+      '/out/renderer/index.html',
+      '/assets/icon.png',
+    ])
+      expect(files).toContain(file);
     expect(files.some((file) => /^\/out\/renderer\/assets\/index-[\w-]+\.js$/.test(file))).toBe(true);
     expect(files.some((file) => file.startsWith('/out/cli'))).toBe(false);
   });
 
   it('packs every module the main bundle loads at run time, and keytar’s binary outside the asar', () => {
     const main = readFileSync('out/main/index.js', 'utf8');
-    const imported = [...main.matchAll(/^import[^;]*?from\s*["']([^"']+)["']/gm), ...main.matchAll(/\bimport\(\s*["']([^"']+)["']\s*\)/g), ...main.matchAll(/require\(\s*["']([^"']+)["']\s*\)/g), ...main.matchAll(/createRequire\([^)]*\)\(["']([^"']+)["']\)/g)]
+    const imported = [
+      ...main.matchAll(/^import[^;]*?from\s*["']([^"']+)["']/gm),
+      ...main.matchAll(/\bimport\(\s*["']([^"']+)["']\s*\)/g),
+      ...main.matchAll(/require\(\s*["']([^"']+)["']\s*\)/g),
+      ...main.matchAll(/createRequire\([^)]*\)\(["']([^"']+)["']\)/g),
+    ]
       .map((match) => match[1]!)
-      .filter((name) => !name.startsWith('.') && !name.startsWith('node:') && name !== 'electron' && !['crypto', 'fs', 'path', 'os', 'child_process', 'util'].includes(name));
+      .filter(
+        (name) =>
+          !name.startsWith('.') &&
+          !name.startsWith('node:') &&
+          name !== 'electron' &&
+          !['crypto', 'fs', 'path', 'os', 'child_process', 'util'].includes(name),
+      );
     // keytar is loaded lazily through createRequire(...)('keytar'); it is the only package left outside the bundle.
     expect([...new Set(imported)]).toEqual(['keytar']);
     expect(files).toContain('/node_modules/keytar/package.json');
-    expect(existsSync(join(out, 'linux-unpacked', 'resources', 'app.asar.unpacked', 'node_modules', 'keytar', 'build', 'Release', 'keytar.node'))).toBe(true);
+    expect(
+      existsSync(
+        join(
+          out,
+          'linux-unpacked',
+          'resources',
+          'app.asar.unpacked',
+          'node_modules',
+          'keytar',
+          'build',
+          'Release',
+          'keytar.node',
+        ),
+      ),
+    ).toBe(true);
   });
 
   it('gives the .deb a maintainer, a homepage, a description and the libsecret dependency', () => {
@@ -117,7 +174,10 @@ describe('npm run dist for Linux, up to Electron’s binary and fpm', () => {
     await mkdir(copy);
     await symlink(resolve('node_modules'), join(copy, 'node_modules'));
     for (const entry of ['out', 'assets', 'package-lock.json']) await cp(entry, join(copy, entry), { recursive: true });
-    const { homepage: _homepage, ...withoutHomepage } = JSON.parse(readFileSync('package.json', 'utf8')) as Record<string, unknown>;
+    const { homepage: _homepage, ...withoutHomepage } = JSON.parse(readFileSync('package.json', 'utf8')) as Record<
+      string,
+      unknown
+    >;
     await writeFile(join(copy, 'package.json'), JSON.stringify(withoutHomepage));
     await expect(packLinux(copy, await tempDir('jaas-pack-neg-'))).rejects.toThrow(/Please specify project homepage/);
   });

@@ -3,7 +3,13 @@ import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { appResponse, resolveAppFile } from '../../src/main/appFiles';
-import { APP_ENTRY_URL, CONTENT_SECURITY_POLICY, isAllowedExternalUrl, isTrustedPageUrl, windowOptions } from '../../src/main/security';
+import {
+  APP_ENTRY_URL,
+  CONTENT_SECURITY_POLICY,
+  isAllowedExternalUrl,
+  isTrustedPageUrl,
+  windowOptions,
+} from '../../src/main/security';
 
 describe('the window follows the Electron security checklist', () => {
   const prefs = windowOptions('/app/preload/index.cjs').webPreferences!;
@@ -32,7 +38,9 @@ describe('the window follows the Electron security checklist', () => {
   });
 
   it('has a strict CSP: nothing remote, no inline script, no eval', () => {
-    const directives = Object.fromEntries(CONTENT_SECURITY_POLICY.split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1)]));
+    const directives = Object.fromEntries(
+      CONTENT_SECURITY_POLICY.split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1)]),
+    );
     expect(directives['default-src']).toEqual(["'none'"]);
     expect(directives['script-src']).toEqual(["'self'"]);
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-eval|unsafe-inline|https?:|\*/);
@@ -55,7 +63,17 @@ describe('the window follows the Electron security checklist', () => {
   it('allows only https JaaS and 8x8 docs links out', () => {
     expect(isAllowedExternalUrl('https://jaas.8x8.vc/')).toBe(true);
     expect(isAllowedExternalUrl('https://developer.8x8.com/jaas/docs')).toBe(true);
-    for (const url of ['http://jaas.8x8.vc/', 'https://jaas.8x8.vc:444/', 'https://evil.example/', 'file:///x', 'nonsense', 'https://8x8.vc.evil.example/', 'https://evil8x8.vc/', 'https://jaas8x8.vc/', 'https://x.8x8.vc/']) {
+    for (const url of [
+      'http://jaas.8x8.vc/',
+      'https://jaas.8x8.vc:444/',
+      'https://evil.example/',
+      'file:///x',
+      'nonsense',
+      'https://8x8.vc.evil.example/',
+      'https://evil8x8.vc/',
+      'https://jaas8x8.vc/',
+      'https://x.8x8.vc/',
+    ]) {
       expect(isAllowedExternalUrl(url)).toBe(false);
     }
   });
@@ -73,10 +91,15 @@ describe('resolveAppFile serves only the built renderer', () => {
     expect(resolveAppFile(root, 'app://jaas/../main/index.js')?.path).toBe('/app/out/renderer/main/index.js');
   });
 
-  it.each(['app://jaas/%2e%2e/%2e%2e/etc/passwd', 'app://jaas/..%2f..%2fetc%2fpasswd', 'app://other/index.html', 'file:///etc/passwd', 'app://jaas/%00', 'app://jaas/secret.pem', 'app://jaas/%E0%A4%A'])(
-    'refuses %s',
-    (url) => expect(resolveAppFile(root, url)).toBeNull(),
-  );
+  it.each([
+    'app://jaas/%2e%2e/%2e%2e/etc/passwd',
+    'app://jaas/..%2f..%2fetc%2fpasswd',
+    'app://other/index.html',
+    'file:///etc/passwd',
+    'app://jaas/%00',
+    'app://jaas/secret.pem',
+    'app://jaas/%E0%A4%A',
+  ])('refuses %s', (url) => expect(resolveAppFile(root, url)).toBeNull());
 });
 
 describe('appResponse, the app:// protocol handler', () => {

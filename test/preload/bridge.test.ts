@@ -21,7 +21,10 @@ describe('the preload bridge', () => {
     });
     await api.showKey({ id: '0123456789abcdef' });
     await api.listKeys({});
-    expect(sent).toEqual([['jaas:showKey', { id: '0123456789abcdef' }], ['jaas:listKeys', {}]]);
+    expect(sent).toEqual([
+      ['jaas:showKey', { id: '0123456789abcdef' }],
+      ['jaas:listKeys', {}],
+    ]);
   });
 
   it('the preload source reaches ipcRenderer only through buildApi', async () => {

@@ -10,8 +10,18 @@ const [method, input] = process.argv.slice(2);
 const refuse = async () => {
   throw new Error('no dialogs in the crash campaign');
 };
-const desktop: Desktop = { chooseSavePath: refuse, chooseOpenPath: refuse, confirm: refuse, writeClipboard: () => undefined, openExternal: refuse };
+const desktop: Desktop = {
+  chooseSavePath: refuse,
+  chooseOpenPath: refuse,
+  confirm: refuse,
+  writeClipboard: () => undefined,
+  openExternal: refuse,
+};
 const keys = openKeyManager({ dataDir: process.env.JAAS_KEYS_DATA_DIR!, service: process.env.JAAS_KEYS_SERVICE });
-const dispatch = createDispatcher(createHandlers(keys, desktop), (url) => isTrustedPageUrl(url), () => undefined);
+const dispatch = createDispatcher(
+  createHandlers(keys, desktop),
+  (url) => isTrustedPageUrl(url),
+  () => undefined,
+);
 const result = await dispatch(method!, APP_ENTRY_URL, JSON.parse(input!));
 process.stdout.write(`${JSON.stringify(result)}\n`);

@@ -10,7 +10,11 @@ const LOCK_MODULE = join(process.cwd(), 'src', 'core', 'files', 'lock.ts');
 const HOLDER = join(process.cwd(), 'test', 'proof', 'lockHolder.mjs');
 
 function holder(lockPath: string, journal: string, holdMs: number, rounds = 1) {
-  return spawn(process.execPath, ['--import', 'tsx', HOLDER, LOCK_MODULE, lockPath, journal, String(holdMs), String(rounds)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  return spawn(
+    process.execPath,
+    ['--import', 'tsx', HOLDER, LOCK_MODULE, lockPath, journal, String(holdMs), String(rounds)],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
 }
 
 /** The journal's enter/leave lines never overlap: one holder at a time. */

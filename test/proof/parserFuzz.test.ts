@@ -27,12 +27,19 @@ const MB = 'A'.repeat(1 << 20);
 
 /** Byte-level mutations of a text: flips, cuts, insertions, duplications, as a fuzzer would make. */
 function mutated(base: string): fc.Arbitrary<string> {
-  const edit = fc.tuple(fc.constantFrom('flip', 'cut', 'insert', 'dup', 'truncate'), fc.nat(), fc.nat({ max: 64 }), fc.string({ maxLength: 8 }));
+  const edit = fc.tuple(
+    fc.constantFrom('flip', 'cut', 'insert', 'dup', 'truncate'),
+    fc.nat(),
+    fc.nat({ max: 64 }),
+    fc.string({ maxLength: 8 }),
+  );
   return fc.array(edit, { minLength: 1, maxLength: 6 }).map((edits) => {
     let text = base;
     for (const [kind, at, length, piece] of edits) {
       const i = text.length ? at % text.length : 0;
-      if (kind === 'flip') text = text.slice(0, i) + String.fromCharCode((text.charCodeAt(i) ^ (1 << (length % 7))) || 65) + text.slice(i + 1);
+      if (kind === 'flip')
+        text =
+          text.slice(0, i) + String.fromCharCode(text.charCodeAt(i) ^ (1 << (length % 7)) || 65) + text.slice(i + 1);
       else if (kind === 'cut') text = text.slice(0, i) + text.slice(i + length);
       else if (kind === 'insert') text = text.slice(0, i) + piece + text.slice(i);
       else if (kind === 'dup') text = text.slice(0, i) + text.slice(i, i + length).repeat(3) + text.slice(i);
@@ -45,11 +52,16 @@ function mutated(base: string): fc.Arbitrary<string> {
 /** An OpenSSH key whose length fields lie: a uint32 inside the blob set to a chosen value. */
 function lyingOpenSsh(pem: string): fc.Arbitrary<string> {
   const blob = Buffer.from(pem.replace(/-----[^-]+-----/g, '').replace(/\s+/g, ''), 'base64');
-  return fc.tuple(fc.nat({ max: Math.min(blob.length - 4, 400) }), fc.constantFrom(0, 1, 0x7fffffff, 0xffffffff, blob.length, 4096, 3)).map(([at, value]) => {
-    const copy = Buffer.from(blob);
-    copy.writeUInt32BE(value >>> 0, at);
-    return `-----BEGIN OPENSSH PRIVATE KEY-----\n${copy.toString('base64').replace(/.{70}/g, '$&\n')}\n-----END OPENSSH PRIVATE KEY-----\n`;
-  });
+  return fc
+    .tuple(
+      fc.nat({ max: Math.min(blob.length - 4, 400) }),
+      fc.constantFrom(0, 1, 0x7fffffff, 0xffffffff, blob.length, 4096, 3),
+    )
+    .map(([at, value]) => {
+      const copy = Buffer.from(blob);
+      copy.writeUInt32BE(value >>> 0, at);
+      return `-----BEGIN OPENSSH PRIVATE KEY-----\n${copy.toString('base64').replace(/.{70}/g, '$&\n')}\n-----END OPENSSH PRIVATE KEY-----\n`;
+    });
 }
 
 async function refusesClearly(work: () => unknown): Promise<'accepted' | 'refused'> {
@@ -65,7 +77,8 @@ async function refusesClearly(work: () => unknown): Promise<'accepted' | 'refuse
 
 const summary: string[] = [];
 const tally = () => ({ tried: 0, accepted: 0, refused: 0 });
-const report = (name: string, counts: ReturnType<typeof tally>) => summary.push(`${name}: ${counts.tried} tried, ${counts.accepted} accepted, ${counts.refused} refused`);
+const report = (name: string, counts: ReturnType<typeof tally>) =>
+  summary.push(`${name}: ${counts.tried} tried, ${counts.accepted} accepted, ${counts.refused} refused`);
 
 describe('parsers under hostile input', () => {
   let work: string;
@@ -77,7 +90,11 @@ describe('parsers under hostile input', () => {
   beforeAll(async () => {
     console.log(`parser fuzz: seed ${SEED} (JAAS_PARSER_SEED reproduces it), ${RUNS} inputs per campaign`);
     work = await tempDir();
-    pkcs8 = Object.values(JSON.parse(await readFile(join(process.cwd(), 'test', 'fixtures', 'catalog-v1', 'secrets.json'), 'utf8')) as Record<string, string>)[0]!;
+    pkcs8 = Object.values(
+      JSON.parse(
+        await readFile(join(process.cwd(), 'test', 'fixtures', 'catalog-v1', 'secrets.json'), 'utf8'),
+      ) as Record<string, string>,
+    )[0]!;
     pkcs1 = execFileSync('openssl', ['pkey', '-traditional'], { input: pkcs8 }).toString();
     execFileSync('ssh-keygen', ['-q', '-t', 'rsa', '-b', '4096', '-N', '', '-f', join(work, 'plain')]);
     execFileSync('ssh-keygen', ['-q', '-t', 'rsa', '-b', '4096', '-N', 'pass phrase', '-f', join(work, 'enc')]);
@@ -88,14 +105,37 @@ describe('parsers under hostile input', () => {
 
   it('key files: mutated PEM and OpenSSH, lying lengths, DER and noise are read or refused clearly', async () => {
     const counts = tally();
-    const input = fc.oneof(mutated(pkcs8), mutated(pkcs1), mutated(openssh), lyingOpenSsh(openssh), lyingOpenSsh(opensshEncrypted), fc.string({ maxLength: 300 }),
-      fc.uint8Array({ maxLength: 600 }).map((bytes) => `-----BEGIN PRIVATE KEY-----\n${Buffer.from(bytes).toString('base64')}\n-----END PRIVATE KEY-----\n`));
-    await fc.assert(fc.asyncProperty(input, fc.boolean(), async (text, withPassphrase) => {
-      counts.tried++;
-      // With a passphrase an encrypted OpenSSH key runs bcrypt (its rounds capped at 1,000); without, it is refused first.
-      counts[await refusesClearly(() => parseKeyFile(text, withPassphrase && !text.includes('OPENSSH') ? 'pass phrase' : undefined))]++;
-    }), { seed: SEED, numRuns: RUNS });
-    for (const big of [MB, `-----BEGIN PRIVATE KEY-----\n${MB}\n-----END PRIVATE KEY-----\n`, `-----BEGIN OPENSSH PRIVATE KEY-----\n${MB}\n-----END OPENSSH PRIVATE KEY-----\n`]) {
+    const input = fc.oneof(
+      mutated(pkcs8),
+      mutated(pkcs1),
+      mutated(openssh),
+      lyingOpenSsh(openssh),
+      lyingOpenSsh(opensshEncrypted),
+      fc.string({ maxLength: 300 }),
+      fc
+        .uint8Array({ maxLength: 600 })
+        .map(
+          (bytes) =>
+            `-----BEGIN PRIVATE KEY-----\n${Buffer.from(bytes).toString('base64')}\n-----END PRIVATE KEY-----\n`,
+        ),
+    );
+    await fc.assert(
+      fc.asyncProperty(input, fc.boolean(), async (text, withPassphrase) => {
+        counts.tried++;
+        // With a passphrase an encrypted OpenSSH key runs bcrypt (its rounds capped at 1,000); without, it is refused first.
+        counts[
+          await refusesClearly(() =>
+            parseKeyFile(text, withPassphrase && !text.includes('OPENSSH') ? 'pass phrase' : undefined),
+          )
+        ]++;
+      }),
+      { seed: SEED, numRuns: RUNS },
+    );
+    for (const big of [
+      MB,
+      `-----BEGIN PRIVATE KEY-----\n${MB}\n-----END PRIVATE KEY-----\n`,
+      `-----BEGIN OPENSSH PRIVATE KEY-----\n${MB}\n-----END OPENSSH PRIVATE KEY-----\n`,
+    ]) {
       const started = performance.now();
       counts.tried++;
       counts[await refusesClearly(() => parseKeyFile(big))]++;
@@ -116,10 +156,13 @@ describe('parsers under hostile input', () => {
 
   it('kids: any string is judged, never thrown on', () => {
     const counts = tally();
-    fc.assert(fc.property(fc.oneof(fc.string({ maxLength: 120 }), mutated(`${APP_ID}/4f4910`), fc.constant(MB)), (text) => {
-      counts.tried++;
-      counts[checkKid(text).ok ? 'accepted' : 'refused']++;
-    }), { seed: SEED, numRuns: RUNS });
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ maxLength: 120 }), mutated(`${APP_ID}/4f4910`), fc.constant(MB)), (text) => {
+        counts.tried++;
+        counts[checkKid(text).ok ? 'accepted' : 'refused']++;
+      }),
+      { seed: SEED, numRuns: RUNS },
+    );
     report('kids', counts);
   });
 
@@ -132,10 +175,29 @@ describe('parsers under hostile input', () => {
       box = await sandbox();
       const key = (await box.keys.importKey(pkcs8, { label: 'fuzz' })).key;
       await box.keys.recordKid(key.id, `${APP_ID}/4f4910`);
-      token = (await box.keys.makeToken(key.id, { room: 'r', moderator: true, features: ['recording'], lifetimeSeconds: 600, nbfSkewSeconds: 10 })).token;
-      backup = await sealBackup({ format: 'jaas-key-manager-backup', version: 1, createdAt: new Date().toISOString(), keys: [] }, { passphrase: 'violet kettle harbour seventeen ribbon' });
+      token = (
+        await box.keys.makeToken(key.id, {
+          room: 'r',
+          moderator: true,
+          features: ['recording'],
+          lifetimeSeconds: 600,
+          nbfSkewSeconds: 10,
+        })
+      ).token;
+      backup = await sealBackup(
+        { format: 'jaas-key-manager-backup', version: 1, createdAt: new Date().toISOString(), keys: [] },
+        { passphrase: 'violet kettle harbour seventeen ribbon' },
+      );
       const signer = await box.keys.signer(key.id);
-      server = await startTokenServer({ signer, publicKeyPem: await box.keys.publicPem(key.id), port: 0, origins: [], lifetimeSeconds: 600, maxLifetimeSeconds: 3600, log: () => undefined });
+      server = await startTokenServer({
+        signer,
+        publicKeyPem: await box.keys.publicPem(key.id),
+        port: 0,
+        origins: [],
+        lifetimeSeconds: 600,
+        maxLifetimeSeconds: 3600,
+        log: () => undefined,
+      });
     });
     afterAll(async () => {
       await server?.close();
@@ -145,28 +207,37 @@ describe('parsers under hostile input', () => {
     it('tokens: mutated and random tokens get a report, never a throw', async () => {
       const counts = tally();
       const keys = new KeyManager({ dataDir: box.dataDir, store: box.store });
-      await fc.assert(fc.asyncProperty(fc.oneof(mutated(token), fc.string({ maxLength: 300 }), fc.constant(MB), fc.constant(`${MB}.${MB}.${MB}`)), async (text) => {
-        counts.tried++;
-        const report_ = await keys.checkToken(text);
-        counts[report_.ok ? 'accepted' : 'refused']++;
-        expect(Array.isArray(report_.rules)).toBe(true);
-      }), { seed: SEED, numRuns: RUNS });
+      await fc.assert(
+        fc.asyncProperty(
+          fc.oneof(mutated(token), fc.string({ maxLength: 300 }), fc.constant(MB), fc.constant(`${MB}.${MB}.${MB}`)),
+          async (text) => {
+            counts.tried++;
+            const report_ = await keys.checkToken(text);
+            counts[report_.ok ? 'accepted' : 'refused']++;
+            expect(Array.isArray(report_.rules)).toBe(true);
+          },
+        ),
+        { seed: SEED, numRuns: RUNS },
+      );
       report('tokens', counts);
     });
 
     it('backup files: mutated armor and ciphertext are refused clearly, the original still opens', async () => {
       const counts = tally();
       const runs = Math.max(50, Math.floor(RUNS / 10)); // each try that reaches scrypt costs a second
-      await fc.assert(fc.asyncProperty(fc.oneof(mutated(backup), fc.string({ maxLength: 200 }), fc.constant(MB)), async (text) => {
-        counts.tried++;
-        try {
-          await openBackup(text, { passphrase: 'violet kettle harbour seventeen ribbon' });
-          counts.accepted++;
-        } catch (error) {
-          if (!(error instanceof CoreError)) throw new Error(`not a clear refusal: ${(error as Error)?.stack}`);
-          counts.refused++;
-        }
-      }), { seed: SEED, numRuns: runs });
+      await fc.assert(
+        fc.asyncProperty(fc.oneof(mutated(backup), fc.string({ maxLength: 200 }), fc.constant(MB)), async (text) => {
+          counts.tried++;
+          try {
+            await openBackup(text, { passphrase: 'violet kettle harbour seventeen ribbon' });
+            counts.accepted++;
+          } catch (error) {
+            if (!(error instanceof CoreError)) throw new Error(`not a clear refusal: ${(error as Error)?.stack}`);
+            counts.refused++;
+          }
+        }),
+        { seed: SEED, numRuns: runs },
+      );
       expect((await openBackup(backup, { passphrase: 'violet kettle harbour seventeen ribbon' })).keys).toEqual([]);
       report('backup files', counts);
     });
@@ -176,25 +247,46 @@ describe('parsers under hostile input', () => {
       const port = Number(new URL(server.url).port);
       const raw = fc.oneof(
         fc.string({ maxLength: 400 }),
-        fc.constantFrom('GET / HTTP/1.1\r\n\r\n', 'POST /token HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 999999999\r\n\r\n{', 'POST /token HTTP/1.1\r\nTransfer-Encoding: chunked\r\nHost: x\r\n\r\nzz\r\n', `GET /${'a'.repeat(20000)} HTTP/1.1\r\n\r\n`),
-        fc.tuple(fc.constantFrom('POST', 'GET', 'OPTIONS', 'BREW'), fc.string({ maxLength: 40 }), fc.string({ maxLength: 200 })).map(([method, path, body]) => `${method} /${path} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nAuthorization: Bearer ${server.secret}\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`),
+        fc.constantFrom(
+          'GET / HTTP/1.1\r\n\r\n',
+          'POST /token HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 999999999\r\n\r\n{',
+          'POST /token HTTP/1.1\r\nTransfer-Encoding: chunked\r\nHost: x\r\n\r\nzz\r\n',
+          `GET /${'a'.repeat(20000)} HTTP/1.1\r\n\r\n`,
+        ),
+        fc
+          .tuple(
+            fc.constantFrom('POST', 'GET', 'OPTIONS', 'BREW'),
+            fc.string({ maxLength: 40 }),
+            fc.string({ maxLength: 200 }),
+          )
+          .map(
+            ([method, path, body]) =>
+              `${method} /${path} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nAuthorization: Bearer ${server.secret}\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+          ),
       );
-      await fc.assert(fc.asyncProperty(raw, async (text) => {
-        counts.tried++;
-        const answer = await new Promise<string>((resolve) => {
-          const socket = connect(port, '127.0.0.1');
-          let data = '';
-          socket.setTimeout(2000, () => socket.destroy());
-          socket.on('data', (chunk) => (data += chunk));
-          socket.on('close', () => resolve(data));
-          socket.on('error', () => resolve(data));
-          socket.end(text);
-        });
-        const status = Number(/^HTTP\/1\.1 (\d{3})/.exec(answer)?.[1] ?? 0);
-        counts[status === 200 ? 'accepted' : 'refused']++;
-        expect(status).not.toBe(500);
-      }), { seed: SEED, numRuns: Math.max(100, Math.floor(RUNS / 5)) });
-      const good = await fetch(`${server.url}/token`, { method: 'POST', headers: { authorization: `Bearer ${server.secret}` }, body: '{}' });
+      await fc.assert(
+        fc.asyncProperty(raw, async (text) => {
+          counts.tried++;
+          const answer = await new Promise<string>((resolve) => {
+            const socket = connect(port, '127.0.0.1');
+            let data = '';
+            socket.setTimeout(2000, () => socket.destroy());
+            socket.on('data', (chunk) => (data += chunk));
+            socket.on('close', () => resolve(data));
+            socket.on('error', () => resolve(data));
+            socket.end(text);
+          });
+          const status = Number(/^HTTP\/1\.1 (\d{3})/.exec(answer)?.[1] ?? 0);
+          counts[status === 200 ? 'accepted' : 'refused']++;
+          expect(status).not.toBe(500);
+        }),
+        { seed: SEED, numRuns: Math.max(100, Math.floor(RUNS / 5)) },
+      );
+      const good = await fetch(`${server.url}/token`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${server.secret}` },
+        body: '{}',
+      });
       expect(good.status).toBe(200);
       report('HTTP requests', counts);
     });

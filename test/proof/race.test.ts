@@ -30,21 +30,30 @@ describe('many processes on one key list and keychain', () => {
     const random = seeded(SEED);
     box = await sandbox();
     const env = { ...process.env, JAAS_KEYS_DATA_DIR: box.dataDir, JAAS_KEYS_SERVICE: box.service };
-    const sources = Object.values(JSON.parse(await readFile(join(process.cwd(), 'test', 'fixtures', 'catalog-v1', 'secrets.json'), 'utf8')) as Record<string, string>);
+    const sources = Object.values(
+      JSON.parse(
+        await readFile(join(process.cwd(), 'test', 'fixtures', 'catalog-v1', 'secrets.json'), 'utf8'),
+      ) as Record<string, string>,
+    );
     const ids: string[] = [];
     for (const [n, pem] of sources.entries()) ids.push((await box.keys.importKey(pem, { label: `start ${n}` })).key.id);
     // Workers 0-2 are jaas-keys processes, worker 3 the app's handlers; each owns one key.
     const last = ids.map((id) => ({ id, label: '', kid: null as string | null, renames: 0, kids: 0, trashed: false }));
-    const dispatch = createDispatcher(createHandlers(box.keys, new RecordingDesktop()), (url) => isTrustedPageUrl(url), () => undefined);
+    const dispatch = createDispatcher(
+      createHandlers(box.keys, new RecordingDesktop()),
+      (url) => isTrustedPageUrl(url),
+      () => undefined,
+    );
     const failures: string[] = [];
     const deadline = performance.now() + SECONDS * 1000;
 
-    const jaasKeys = (args: string[]) => new Promise<{ status: number | null; stderr: string }>((resolve) => {
-      const child = spawn(process.execPath, [CLI, ...args], { env, stdio: ['ignore', 'ignore', 'pipe'] });
-      let stderr = '';
-      child.stderr.on('data', (chunk) => (stderr += chunk));
-      child.on('exit', (status, signal) => resolve({ status: signal ? -1 : status, stderr }));
-    });
+    const jaasKeys = (args: string[]) =>
+      new Promise<{ status: number | null; stderr: string }>((resolve) => {
+        const child = spawn(process.execPath, [CLI, ...args], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+        let stderr = '';
+        child.stderr.on('data', (chunk) => (stderr += chunk));
+        child.on('exit', (status, signal) => resolve({ status: signal ? -1 : status, stderr }));
+      });
 
     async function change(worker: number, kind: 'rename' | 'kid' | 'trash'): Promise<void> {
       const mine = last[worker]!;
@@ -54,17 +63,30 @@ describe('many processes on one key list and keychain', () => {
       if (kind === 'rename') {
         const label = `w${worker} ${random.hex(8)}`;
         if (viaApp) ok = (await dispatch('renameKey', APP_ENTRY_URL, { id: mine.id, label })).ok;
-        else ({ status: ok, stderr: why } = await jaasKeys(['rename', mine.id, label]).then((r) => ({ status: r.status === 0, stderr: r.stderr })));
+        else
+          ({ status: ok, stderr: why } = await jaasKeys(['rename', mine.id, label]).then((r) => ({
+            status: r.status === 0,
+            stderr: r.stderr,
+          })));
         if (ok) Object.assign(mine, { label, renames: mine.renames + 1 });
       } else if (kind === 'kid') {
         const kid = `${APP_ID}/${random.hex(6)}`;
         if (viaApp) ok = (await dispatch('recordKid', APP_ENTRY_URL, { id: mine.id, kid })).ok;
-        else ({ status: ok, stderr: why } = await jaasKeys(['kid', mine.id, kid]).then((r) => ({ status: r.status === 0, stderr: r.stderr })));
+        else
+          ({ status: ok, stderr: why } = await jaasKeys(['kid', mine.id, kid]).then((r) => ({
+            status: r.status === 0,
+            stderr: r.stderr,
+          })));
         if (ok) Object.assign(mine, { kid, kids: mine.kids + 1 });
       } else {
         const args = mine.trashed ? ['undelete', mine.id] : ['rm', mine.id, '--yes'];
-        if (viaApp) ok = (await dispatch(mine.trashed ? 'undeleteKey' : 'deleteKey', APP_ENTRY_URL, { id: mine.id })).ok;
-        else ({ status: ok, stderr: why } = await jaasKeys(args).then((r) => ({ status: r.status === 0, stderr: r.stderr })));
+        if (viaApp)
+          ok = (await dispatch(mine.trashed ? 'undeleteKey' : 'deleteKey', APP_ENTRY_URL, { id: mine.id })).ok;
+        else
+          ({ status: ok, stderr: why } = await jaasKeys(args).then((r) => ({
+            status: r.status === 0,
+            stderr: r.stderr,
+          })));
         if (ok) mine.trashed = !mine.trashed;
       }
       // A rename or kid on a trashed key is refused by design; anything else is a failure of the run.
@@ -96,7 +118,9 @@ describe('many processes on one key list and keychain', () => {
     await reconciler;
     const took = performance.now() - started;
 
-    console.log(`race campaign: seed ${SEED}: ${counts.reduce((a, b) => a + b)} changes (${counts.join(', ')} per worker), ${reconciles} reconciles, ${Math.round(took / 1000)} s`);
+    console.log(
+      `race campaign: seed ${SEED}: ${counts.reduce((a, b) => a + b)} changes (${counts.join(', ')} per worker), ${reconciles} reconciles, ${Math.round(took / 1000)} s`,
+    );
     expect(failures).toEqual([]);
     // No deadlock: everything ended soon after the bound (one command may still have been running).
     expect(took).toBeLessThan((SECONDS + 30) * 1000);
@@ -107,8 +131,14 @@ describe('many processes on one key list and keychain', () => {
       if (mine.renames) expect(key.label).toBe(mine.label);
       if (mine.kids) expect(key.kid).toBe(mine.kid);
       expect(key.status === 'trashed').toBe(mine.trashed);
-      expect(history.filter((entry) => entry.keyId === mine.id && entry.event === 'renamed')).toHaveLength(mine.renames);
-      expect(history.filter((entry) => entry.keyId === mine.id && (entry.event === 'kid-recorded' || entry.event === 'kid-changed'))).toHaveLength(mine.kids);
+      expect(history.filter((entry) => entry.keyId === mine.id && entry.event === 'renamed')).toHaveLength(
+        mine.renames,
+      );
+      expect(
+        history.filter(
+          (entry) => entry.keyId === mine.id && (entry.event === 'kid-recorded' || entry.event === 'kid-changed'),
+        ),
+      ).toHaveLength(mine.kids);
     }
     expect(await box.keys.reconcile()).toEqual([]);
   }, 180_000);

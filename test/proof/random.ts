@@ -11,7 +11,8 @@ export function seeded(seed: number) {
   return {
     next,
     int: (below: number) => Math.floor(next() * below),
-    pick: <T>(items: readonly T[]): T | undefined => (items.length ? items[Math.floor(next() * items.length)] : undefined),
+    pick: <T>(items: readonly T[]): T | undefined =>
+      items.length ? items[Math.floor(next() * items.length)] : undefined,
     hex: (length: number) => Array.from({ length }, () => Math.floor(next() * 16).toString(16)).join(''),
   };
 }

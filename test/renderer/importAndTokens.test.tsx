@@ -21,7 +21,19 @@ describe('import and token views over the real core and keychain', () => {
   beforeAll(async () => {
     ({ box, desktop } = await installRealBackend());
     dir = await tempDir();
-    execFileSync('ssh-keygen', ['-q', '-t', 'rsa', '-b', '4096', '-m', 'PEM', '-N', 'pass phrase', '-f', join(dir, 'legacy')]);
+    execFileSync('ssh-keygen', [
+      '-q',
+      '-t',
+      'rsa',
+      '-b',
+      '4096',
+      '-m',
+      'PEM',
+      '-N',
+      'pass phrase',
+      '-f',
+      join(dir, 'legacy'),
+    ]);
     signer = await box.keys.generate({ label: 'token signer' });
     signer = await box.keys.recordKid(signer.id, KID);
   });
@@ -31,7 +43,9 @@ describe('import and token views over the real core and keychain', () => {
     const onImported = vi.fn();
     render(<ImportKey onImported={onImported} onCancel={vi.fn()} />);
     fireEvent.click(screen.getByLabelText('Paste the key'));
-    fireEvent.change(screen.getByLabelText('Private key'), { target: { value: readFileSync(join(dir, 'legacy'), 'utf8') } });
+    fireEvent.change(screen.getByLabelText('Private key'), {
+      target: { value: readFileSync(join(dir, 'legacy'), 'utf8') },
+    });
     fireEvent.change(screen.getByLabelText('Label'), { target: { value: 'legacy key' } });
     fireEvent.click(screen.getByRole('button', { name: 'Import this key' }));
     const passphrase = await screen.findByLabelText('Passphrase of the key');
@@ -42,7 +56,12 @@ describe('import and token views over the real core and keychain', () => {
     fireEvent.change(passphrase, { target: { value: 'pass phrase' } });
     fireEvent.click(screen.getByRole('button', { name: 'Import this key' }));
     await waitFor(() => expect(onImported).toHaveBeenCalled());
-    expect(onImported.mock.calls[0]![0]).toMatchObject({ key: { label: 'legacy key' }, formatName: 'encrypted PKCS#1 PEM', encrypted: true, sourcePath: null });
+    expect(onImported.mock.calls[0]![0]).toMatchObject({
+      key: { label: 'legacy key' },
+      formatName: 'encrypted PKCS#1 PEM',
+      encrypted: true,
+      sourcePath: null,
+    });
   });
 
   it('ImportKey reads a file chosen in the open dialog', async () => {
@@ -79,7 +98,15 @@ describe('import and token views over the real core and keychain', () => {
   });
 
   it('CheckToken lists each rule with its verdict', async () => {
-    const good = (await box.keys.makeToken(signer.id, { room: '*', moderator: true, features: [], lifetimeSeconds: 60, nbfSkewSeconds: 10 })).token;
+    const good = (
+      await box.keys.makeToken(signer.id, {
+        room: '*',
+        moderator: true,
+        features: [],
+        lifetimeSeconds: 60,
+        nbfSkewSeconds: 10,
+      })
+    ).token;
     render(<CheckToken />);
     fireEvent.change(screen.getByLabelText('Token (JWT)'), { target: { value: good } });
     fireEvent.click(screen.getByRole('button', { name: 'Check token' }));

@@ -26,7 +26,11 @@ if (typeof HTMLDialogElement !== 'undefined' && !HTMLDialogElement.prototype.sho
 export async function installRealBackend(): Promise<{ box: Sandbox; desktop: RecordingDesktop }> {
   const box = await sandbox();
   const desktop = new RecordingDesktop();
-  const dispatch = createDispatcher(createHandlers(box.keys, desktop), (url) => isTrustedPageUrl(url), () => undefined);
+  const dispatch = createDispatcher(
+    createHandlers(box.keys, desktop),
+    (url) => isTrustedPageUrl(url),
+    () => undefined,
+  );
   const api = buildApi((channel, input) => dispatch(channel.replace(/^jaas:/, ''), APP_ENTRY_URL, input));
   Object.defineProperty(window, 'jaas', { value: api, configurable: true });
   return { box, desktop };

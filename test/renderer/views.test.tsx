@@ -81,7 +81,20 @@ describe('views over the real core and keychain', () => {
   it('KeyDetail copies exactly the public PEM and deletes to the trash only after naming the key', async () => {
     const doomed = await box.keys.generate({ label: 'detail key' });
     const onChanged = vi.fn();
-    render(<KeyDetail id={doomed.id} notice={null} finding={undefined} allKeys={[]} onChanged={onChanged} onMakeToken={vi.fn()} onRotated={vi.fn()} offerBackup onBackup={vi.fn()} onDismissBackup={vi.fn()} />);
+    render(
+      <KeyDetail
+        id={doomed.id}
+        notice={null}
+        finding={undefined}
+        allKeys={[]}
+        onChanged={onChanged}
+        onMakeToken={vi.fn()}
+        onRotated={vi.fn()}
+        offerBackup
+        onBackup={vi.fn()}
+        onDismissBackup={vi.fn()}
+      />,
+    );
     expect(await screen.findByRole('heading', { name: 'detail key', level: 1 })).toBeTruthy();
     expect(screen.getByTestId('fingerprint').textContent).toBe(doomed.fingerprint);
     fireEvent.click(screen.getByRole('button', { name: 'Copy public key' }));
@@ -96,7 +109,12 @@ describe('views over the real core and keychain', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Delete key…' }));
     expect((await screen.findByRole('dialog')).textContent).toContain('undelete it for 30 days');
     fireEvent.click(await screen.findByRole('button', { name: 'Move to trash' }));
-    await waitFor(() => expect(onChanged).toHaveBeenCalledWith(null, expect.stringMatching(/^Moved “detail key” to the trash; undelete it there until/)));
+    await waitFor(() =>
+      expect(onChanged).toHaveBeenCalledWith(
+        null,
+        expect.stringMatching(/^Moved “detail key” to the trash; undelete it there until/),
+      ),
+    );
     expect(await box.keys.resolve(doomed.id, 'trash')).toMatchObject({ status: 'trashed' });
     // In the trash the private key is still in the keychain.
     expect((await keytar.findCredentials(box.service)).some((c) => c.account.startsWith(doomed.id))).toBe(true);
@@ -104,7 +122,20 @@ describe('views over the real core and keychain', () => {
 
   it('KeyDetail shows an active key’s run and serve commands, ready to copy', async () => {
     const working = await box.keys.recordKid((await box.keys.generate({ label: 'at work' })).id, `${APP_ID}/00beef`);
-    render(<KeyDetail id={working.id} notice={null} finding={undefined} allKeys={[]} onChanged={vi.fn()} onMakeToken={vi.fn()} onRotated={vi.fn()} offerBackup onBackup={vi.fn()} onDismissBackup={vi.fn()} />);
+    render(
+      <KeyDetail
+        id={working.id}
+        notice={null}
+        finding={undefined}
+        allKeys={[]}
+        onChanged={vi.fn()}
+        onMakeToken={vi.fn()}
+        onRotated={vi.fn()}
+        offerBackup
+        onBackup={vi.fn()}
+        onDismissBackup={vi.fn()}
+      />,
+    );
     const section = await screen.findByRole('region', { name: 'Use this key' });
     expect(section.textContent).toContain(`jaas-keys run ${working.id} -- node server.js`);
     fireEvent.click(within(section).getAllByRole('button', { name: 'Copy' })[1]!);
@@ -118,30 +149,102 @@ describe('views over the real core and keychain', () => {
     expect((await screen.findByRole('alert')).textContent).toContain('The request was refused');
     cleanupRendered();
     const quiet = await box.keys.generate({ label: 'cancel me' });
-    render(<KeyDetail id={quiet.id} notice={null} finding={undefined} allKeys={[]} onChanged={vi.fn()} onMakeToken={vi.fn()} onRotated={vi.fn()} offerBackup={false} onBackup={vi.fn()} onDismissBackup={vi.fn()} />);
+    render(
+      <KeyDetail
+        id={quiet.id}
+        notice={null}
+        finding={undefined}
+        allKeys={[]}
+        onChanged={vi.fn()}
+        onMakeToken={vi.fn()}
+        onRotated={vi.fn()}
+        offerBackup={false}
+        onBackup={vi.fn()}
+        onDismissBackup={vi.fn()}
+      />,
+    );
     desktop.savePaths.push(null);
     fireEvent.click(await screen.findByRole('button', { name: 'Save public key…' }));
     await waitFor(() => expect(desktop.saveRequests.at(-1)?.defaultName).toBe('cancel me.pub'));
-    await waitFor(() => expect((screen.getByRole('button', { name: 'Save public key…' }) as HTMLButtonElement).disabled).toBe(false));
+    await waitFor(() =>
+      expect((screen.getByRole('button', { name: 'Save public key…' }) as HTMLButtonElement).disabled).toBe(false),
+    );
     expect(screen.queryByRole('alert')).toBeNull();
   });
 
   it('KeyDetail says when a key was deleted elsewhere', async () => {
-    render(<KeyDetail id="ffffffffffffffff" notice={null} finding={undefined} allKeys={[]} onChanged={vi.fn()} onMakeToken={vi.fn()} onRotated={vi.fn()} offerBackup onBackup={vi.fn()} onDismissBackup={vi.fn()} />);
+    render(
+      <KeyDetail
+        id="ffffffffffffffff"
+        notice={null}
+        finding={undefined}
+        allKeys={[]}
+        onChanged={vi.fn()}
+        onMakeToken={vi.fn()}
+        onRotated={vi.fn()}
+        offerBackup
+        onBackup={vi.fn()}
+        onDismissBackup={vi.fn()}
+      />,
+    );
     expect((await screen.findByRole('alert')).textContent).toContain('That key is gone');
   });
 
   it('KeyList filters, sorts and shows each status', () => {
-    const base = { appId: null, kid: null, kidRecordedAt: null, bits: 4096, fingerprint: key.fingerprint, source: 'generated' as const, ...storedKeyFields() };
+    const base = {
+      appId: null,
+      kid: null,
+      kidRecordedAt: null,
+      bits: 4096,
+      fingerprint: key.fingerprint,
+      source: 'generated' as const,
+      ...storedKeyFields(),
+    };
     const keys: KeyRecord[] = [
       { ...base, id: 'a'.repeat(16), label: 'beta', createdAt: '2026-01-02T00:00:00Z' },
-      { ...base, id: 'b'.repeat(16), label: 'alpha', createdAt: '2026-01-01T00:00:00Z', kid: KID, appId: APP_ID, status: 'active', current: true },
+      {
+        ...base,
+        id: 'b'.repeat(16),
+        label: 'alpha',
+        createdAt: '2026-01-01T00:00:00Z',
+        kid: KID,
+        appId: APP_ID,
+        status: 'active',
+        current: true,
+      },
       { ...base, id: 'c'.repeat(16), label: 'gamma', createdAt: '2026-01-03T00:00:00Z' },
-      { ...base, id: 'd'.repeat(16), label: 'delta', createdAt: '2026-01-04T00:00:00Z', kid: `${APP_ID}/000001`, appId: APP_ID, status: 'retired', retiredAt: '2026-01-05T00:00:00Z' },
-      { ...base, id: 'e'.repeat(16), label: 'epsilon', createdAt: '2026-01-05T00:00:00Z', status: 'trashed', trashedAt: '2026-01-06T00:00:00Z', purgeAfter: '2026-02-05T00:00:00Z', statusBeforeTrash: 'needs-kid' },
+      {
+        ...base,
+        id: 'd'.repeat(16),
+        label: 'delta',
+        createdAt: '2026-01-04T00:00:00Z',
+        kid: `${APP_ID}/000001`,
+        appId: APP_ID,
+        status: 'retired',
+        retiredAt: '2026-01-05T00:00:00Z',
+      },
+      {
+        ...base,
+        id: 'e'.repeat(16),
+        label: 'epsilon',
+        createdAt: '2026-01-05T00:00:00Z',
+        status: 'trashed',
+        trashedAt: '2026-01-06T00:00:00Z',
+        purgeAfter: '2026-02-05T00:00:00Z',
+        statusBeforeTrash: 'needs-kid',
+      },
     ];
     const onViewChange = vi.fn();
-    const { rerender } = render(<KeyList keys={keys} problemIds={new Set(['c'.repeat(16)])} selectedId={null} onSelect={vi.fn()} view="keys" onViewChange={onViewChange} />);
+    const { rerender } = render(
+      <KeyList
+        keys={keys}
+        problemIds={new Set(['c'.repeat(16)])}
+        selectedId={null}
+        onSelect={vi.fn()}
+        view="keys"
+        onViewChange={onViewChange}
+      />,
+    );
     const labels = () => [...document.querySelectorAll('.key-row-label')].map((node) => node.textContent);
     // Grouped by AppID (keys without one last), newest first in each group; the trashed key is not here.
     expect(labels()).toEqual(['delta', 'alpha', 'gamma', 'beta']);
@@ -157,7 +260,16 @@ describe('views over the real core and keychain', () => {
     expect(screen.getByText('2 of 4 keys')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Trash (1)' }));
     expect(onViewChange).toHaveBeenCalledWith('trash');
-    rerender(<KeyList keys={keys} problemIds={new Set()} selectedId={null} onSelect={vi.fn()} view="trash" onViewChange={onViewChange} />);
+    rerender(
+      <KeyList
+        keys={keys}
+        problemIds={new Set()}
+        selectedId={null}
+        onSelect={vi.fn()}
+        view="trash"
+        onViewChange={onViewChange}
+      />,
+    );
     fireEvent.change(screen.getByLabelText('Filter keys'), { target: { value: '' } });
     expect(labels()).toEqual(['epsilon']);
     expect(screen.getByText('In trash')).toBeTruthy();
@@ -169,7 +281,13 @@ describe('views over the real core and keychain', () => {
   it('App lists what the core holds and offers recovery for a secret the list lost', async () => {
     const lost = await box.keys.generate({ label: 'lost entry' });
     // Drop the entry from the list, as an interrupted save would, leaving the secret in the keychain.
-    await box.keys.catalog.update((keys) => void keys.splice(keys.findIndex((k) => k.id === lost.id), 1));
+    await box.keys.catalog.update(
+      (keys) =>
+        void keys.splice(
+          keys.findIndex((k) => k.id === lost.id),
+          1,
+        ),
+    );
     render(<App />);
     expect(await screen.findByText('The keychain holds keys the list does not show')).toBeTruthy();
     fireEvent.change(screen.getByLabelText('Label'), { target: { value: 'found again' } });

@@ -23,14 +23,31 @@ describe('the desktop commands’ prerequisites', () => {
 
 describe('the private keychain session keeps the person’s display', () => {
   it('moves XDG_RUNTIME_DIR away but points a relative WAYLAND_DISPLAY at the real socket', () => {
-    const env = privateKeychainEnv({ XDG_RUNTIME_DIR: '/run/user/1000', WAYLAND_DISPLAY: 'wayland-0', DBUS_SESSION_BUS_ADDRESS: 'unix:path=/run/user/1000/bus', DISPLAY: ':0' }, '/tmp/kc');
-    expect(env).toMatchObject({ XDG_RUNTIME_DIR: '/tmp/kc', XDG_DATA_HOME: '/tmp/kc/data', WAYLAND_DISPLAY: '/run/user/1000/wayland-0', DISPLAY: ':0', JAAS_TEST_KEYCHAIN: 'private' });
+    const env = privateKeychainEnv(
+      {
+        XDG_RUNTIME_DIR: '/run/user/1000',
+        WAYLAND_DISPLAY: 'wayland-0',
+        DBUS_SESSION_BUS_ADDRESS: 'unix:path=/run/user/1000/bus',
+        DISPLAY: ':0',
+      },
+      '/tmp/kc',
+    );
+    expect(env).toMatchObject({
+      XDG_RUNTIME_DIR: '/tmp/kc',
+      XDG_DATA_HOME: '/tmp/kc/data',
+      WAYLAND_DISPLAY: '/run/user/1000/wayland-0',
+      DISPLAY: ':0',
+      JAAS_TEST_KEYCHAIN: 'private',
+    });
     // The person's own session bus (and with it their keychain) is never reachable.
     expect(env).not.toHaveProperty('DBUS_SESSION_BUS_ADDRESS');
   });
 
   it('leaves an absolute WAYLAND_DISPLAY and an X11-only session as they are', () => {
-    expect(privateKeychainEnv({ XDG_RUNTIME_DIR: '/run/user/1000', WAYLAND_DISPLAY: '/run/user/1000/w-1' }, '/tmp/kc').WAYLAND_DISPLAY).toBe('/run/user/1000/w-1');
+    expect(
+      privateKeychainEnv({ XDG_RUNTIME_DIR: '/run/user/1000', WAYLAND_DISPLAY: '/run/user/1000/w-1' }, '/tmp/kc')
+        .WAYLAND_DISPLAY,
+    ).toBe('/run/user/1000/w-1');
     expect(privateKeychainEnv({ DISPLAY: ':1' }, '/tmp/kc')).not.toHaveProperty('WAYLAND_DISPLAY');
   });
 });

@@ -10,7 +10,12 @@ export interface CliRun {
 }
 
 /** Runs the built `jaas-keys` as a person would, with its own environment and optional stdin. */
-export function runJaasKeys(args: string[], env: NodeJS.ProcessEnv, input?: string, command: string[] = [process.execPath, CLI]): Promise<CliRun> {
+export function runJaasKeys(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  input?: string,
+  command: string[] = [process.execPath, CLI],
+): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(command[0]!, [...command.slice(1), ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';

@@ -41,7 +41,12 @@ export async function sandbox(options: { chunkSize?: number; generate?: 'pool' |
   const dataDir = await tempDir();
   const service = uniqueService();
   const store = new KeytarStore(service);
-  const keys = new KeyManager({ dataDir, store, chunkSize: options.chunkSize, generateKey: options.generate === 'real' ? undefined : pooledKey });
+  const keys = new KeyManager({
+    dataDir,
+    store,
+    chunkSize: options.chunkSize,
+    generateKey: options.generate === 'real' ? undefined : pooledKey,
+  });
   return {
     dataDir,
     service,

@@ -9,7 +9,10 @@ export const KEY_POOL_SIZE = 10;
 
 export default async function setup(project: TestProject): Promise<void> {
   const keys = await Promise.all(Array.from({ length: KEY_POOL_SIZE }, () => generateRsaKey()));
-  project.provide('keyPool', keys.map((key) => privatePkcs8Pem(key)));
+  project.provide(
+    'keyPool',
+    keys.map((key) => privatePkcs8Pem(key)),
+  );
 }
 
 declare module 'vitest' {

@@ -11,9 +11,12 @@ export async function busConfigWithoutSecretService(): Promise<string> {
   const dir = await tempDir();
   const services = await tempDir();
   const config = join(dir, 'session.conf');
-  await writeFile(config, `<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN" "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+  await writeFile(
+    config,
+    `<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN" "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
 <busconfig><type>session</type><listen>unix:tmpdir=${dir}</listen><servicedir>${services}</servicedir>
-<policy context="default"><allow send_destination="*" eavesdrop="true"/><allow eavesdrop="true"/><allow own="*"/></policy></busconfig>`);
+<policy context="default"><allow send_destination="*" eavesdrop="true"/><allow eavesdrop="true"/><allow own="*"/></policy></busconfig>`,
+  );
   return config;
 }
 
@@ -25,8 +28,18 @@ export async function busConfigWithoutSecretService(): Promise<string> {
 export async function lockedKeyring(): Promise<{ env: NodeJS.ProcessEnv; command: string[] }> {
   const home = await tempDir();
   const env = { ...process.env, XDG_DATA_HOME: home, XDG_RUNTIME_DIR: home };
-  const unlockWith = (password: string) => ['dbus-run-session', '--', 'sh', '-c', `printf ${password} | gnome-keyring-daemon --unlock --components=secrets >/dev/null && exec "$0" "$@"`];
+  const unlockWith = (password: string) => [
+    'dbus-run-session',
+    '--',
+    'sh',
+    '-c',
+    `printf ${password} | gnome-keyring-daemon --unlock --components=secrets >/dev/null && exec "$0" "$@"`,
+  ];
   const [command, ...args] = unlockWith('first');
-  execFileSync(command!, [...args, process.execPath, '-e', 'require("keytar").setPassword("jaas-lock-probe","a","b")'], { env });
+  execFileSync(
+    command!,
+    [...args, process.execPath, '-e', 'require("keytar").setPassword("jaas-lock-probe","a","b")'],
+    { env },
+  );
   return { env, command: unlockWith('second') };
 }

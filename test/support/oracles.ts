@@ -5,7 +5,9 @@ import { join } from 'node:path';
 // The machine's own tools as oracles: what openssl and ssh-keygen say about a key.
 
 export function opensslPublicFromPrivate(privatePath: string): string {
-  return execFileSync('openssl', ['rsa', '-in', privatePath, '-pubout', '-outform', 'PEM'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString();
+  return execFileSync('openssl', ['rsa', '-in', privatePath, '-pubout', '-outform', 'PEM'], {
+    stdio: ['ignore', 'pipe', 'ignore'],
+  }).toString();
 }
 
 export function opensslModulusBits(publicPem: string, dir: string): number {
@@ -18,7 +20,10 @@ export function opensslModulusBits(publicPem: string, dir: string): number {
 }
 
 /** `ssh-keygen -lvf` on an SPKI PEM public key (converted with `ssh-keygen -i -m PKCS8`). */
-export function sshKeygenFingerprintOfSpki(publicPem: string, dir: string): { fingerprint: string; bits: number; randomart: string } {
+export function sshKeygenFingerprintOfSpki(
+  publicPem: string,
+  dir: string,
+): { fingerprint: string; bits: number; randomart: string } {
   const pemPath = join(dir, 'oracle-spki.pem');
   const sshPath = join(dir, 'oracle.pub');
   writeFileSync(pemPath, publicPem);
@@ -27,7 +32,10 @@ export function sshKeygenFingerprintOfSpki(publicPem: string, dir: string): { fi
 }
 
 export function sshKeygenFingerprint(path: string): { fingerprint: string; bits: number; randomart: string } {
-  const lines = execFileSync('ssh-keygen', ['-lvf', path], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trimEnd().split('\n');
+  const lines = execFileSync('ssh-keygen', ['-lvf', path], { stdio: ['ignore', 'pipe', 'ignore'] })
+    .toString()
+    .trimEnd()
+    .split('\n');
   const [bits, fingerprint] = lines[0]!.split(' ');
   return { bits: Number(bits), fingerprint: fingerprint!, randomart: lines.slice(1).join('\n') };
 }

@@ -12,6 +12,9 @@ export const activateCommand: Command = {
     const { key, previous } = await context.keys.lifecycle.activate(context.args[0]!);
     if (context.options.json) return printJson(context, keyJson(key));
     context.out(`"${key.label}" is now the current key of ${key.appId}: jaas-keys token ${key.appId} signs with it.`);
-    if (previous) context.out(`"${previous.label}" stays active, so the tokens it signed keep working. Retire it once they have expired: jaas-keys retire ${previous.id}`);
+    if (previous)
+      context.out(
+        `"${previous.label}" stays active, so the tokens it signed keep working. Retire it once they have expired: jaas-keys retire ${previous.id}`,
+      );
   },
 };

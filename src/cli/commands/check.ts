@@ -16,7 +16,12 @@ export const checkCommand: Command = {
     const report = await context.keys.checkToken(token);
     if (context.options.json) printJson(context, report);
     else for (const rule of report.rules) context.out(`${MARKS[rule.status]} ${rule.id}: ${rule.message}`);
-    if (!report.ok) throw new CoreError('invalid_token', `The token fails ${report.rules.filter((r) => r.status === 'fail').length} check(s); see above.`);
-    if (!context.options.json) context.out(`Token OK: signed by "${report.signedBy?.label}", and it passes every check Jitsi applies.`);
+    if (!report.ok)
+      throw new CoreError(
+        'invalid_token',
+        `The token fails ${report.rules.filter((r) => r.status === 'fail').length} check(s); see above.`,
+      );
+    if (!context.options.json)
+      context.out(`Token OK: signed by "${report.signedBy?.label}", and it passes every check Jitsi applies.`);
   },
 };

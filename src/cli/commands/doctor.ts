@@ -6,7 +6,8 @@ import { findingsText } from '../format';
 export const doctorCommand: Command = {
   name: 'doctor',
   summary: 'name the keychain in use and compare the key list with it',
-  details: 'Reports every mismatch: a secret without a list entry, an entry whose secret is gone, a half-written secret. Nothing is changed.',
+  details:
+    'Reports every mismatch: a secret without a list entry, an entry whose secret is gone, a half-written secret. Nothing is changed.',
   positionals: [],
   options: { json: JSON_OPTION },
   examples: ['jaas-keys doctor'],
@@ -14,11 +15,19 @@ export const doctorCommand: Command = {
     const listing = await context.keys.listing();
     // A keychain that cannot be reached is the one finding that matters most: never "all fine".
     if (listing.keychainProblem) throw new CoreError(listing.keychainProblem.code, listing.keychainProblem.message);
-    if (context.options.json) return printJson(context, { keys: listing.keys.length, keychain: listing.keychainName, findings: listing.findings });
+    if (context.options.json)
+      return printJson(context, {
+        keys: listing.keys.length,
+        keychain: listing.keychainName,
+        findings: listing.findings,
+      });
     context.out(`Keychain: ${listing.keychainName ?? 'unknown'}`);
-    if (listing.findings.length === 0) return context.out(`All ${listing.keys.length} keys are in both the key list and the keychain.`);
+    if (listing.findings.length === 0)
+      return context.out(`All ${listing.keys.length} keys are in both the key list and the keychain.`);
     context.out(findingsText(listing.findings));
-    context.out('Mend each with: jaas-keys recover ID --label LABEL (list it again) or jaas-keys purge ID --yes (remove it).');
+    context.out(
+      'Mend each with: jaas-keys recover ID --label LABEL (list it again) or jaas-keys purge ID --yes (remove it).',
+    );
     throw new CoreError('secret_missing', `${listing.findings.length} problem(s) found; see above.`);
   },
 };

@@ -30,9 +30,33 @@ import { unretireCommand } from './unretire';
 // Every `jaas-keys` command, one file each, in the groups the usage text shows.
 
 export const COMMAND_GROUPS: readonly CommandGroup[] = [
-  { title: 'Keys', commands: [newCommand, importCommand, listCommand, showCommand, publicCommand, kidCommand, renameCommand, exportPrivateCommand] },
+  {
+    title: 'Keys',
+    commands: [
+      newCommand,
+      importCommand,
+      listCommand,
+      showCommand,
+      publicCommand,
+      kidCommand,
+      renameCommand,
+      exportPrivateCommand,
+    ],
+  },
   { title: 'Tokens and keys at work', commands: [tokenCommand, checkCommand, runCommand, serveCommand] },
-  { title: 'Lifecycle', commands: [activateCommand, rotateCommand, retireCommand, unretireCommand, rmCommand, undeleteCommand, purgeCommand, historyCommand] },
+  {
+    title: 'Lifecycle',
+    commands: [
+      activateCommand,
+      rotateCommand,
+      retireCommand,
+      unretireCommand,
+      rmCommand,
+      undeleteCommand,
+      purgeCommand,
+      historyCommand,
+    ],
+  },
   { title: 'Backups', commands: [backupCommand, restoreCommand, recipientCommand] },
   { title: 'Keychain', commands: [doctorCommand, recoverCommand] },
   {

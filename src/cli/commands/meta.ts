@@ -16,7 +16,9 @@ export function helpCommand(groups: () => readonly CommandGroup[]): Command {
     async run(context) {
       const name = context.args[0];
       if (name === undefined) return context.out(usageText(groups()).trimEnd());
-      const command = groups().flatMap((group) => group.commands).find((candidate) => candidate.name === name);
+      const command = groups()
+        .flatMap((group) => group.commands)
+        .find((candidate) => candidate.name === name);
       if (!command) throw new UsageError(`there is no command "${name}"`);
       context.out(commandHelp(command).trimEnd());
     },
@@ -27,14 +29,19 @@ export function completionCommand(commands: () => readonly Command[]): Command {
   return {
     name: 'completion',
     summary: 'a shell completion script for bash, zsh or fish',
-    details: 'bash: eval "$(jaas-keys completion bash)" in ~/.bashrc; zsh: the same in ~/.zshrc; fish: jaas-keys completion fish | source.',
+    details:
+      'bash: eval "$(jaas-keys completion bash)" in ~/.bashrc; zsh: the same in ~/.zshrc; fish: jaas-keys completion fish | source.',
     positionals: [{ name: 'SHELL', summary: `the shell: ${SHELLS.join(', ')}` }],
     options: {},
-    examples: ['eval "$(jaas-keys completion bash)"', 'jaas-keys completion fish > ~/.config/fish/completions/jaas-keys.fish'],
+    examples: [
+      'eval "$(jaas-keys completion bash)"',
+      'jaas-keys completion fish > ~/.config/fish/completions/jaas-keys.fish',
+    ],
     standalone: true,
     async run(context) {
       const shell = context.args[0]!;
-      if (!(SHELLS as readonly string[]).includes(shell)) throw new UsageError(`completion takes one of ${SHELLS.join(', ')}`);
+      if (!(SHELLS as readonly string[]).includes(shell))
+        throw new UsageError(`completion takes one of ${SHELLS.join(', ')}`);
       context.out(completionScript(shell as Shell, commands()).trimEnd());
     },
   };

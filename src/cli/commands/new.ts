@@ -8,7 +8,11 @@ export const newCommand: Command = {
   positionals: [],
   options: {
     label: { type: 'string', value: 'LABEL', required: true, summary: 'the key’s name (unique)' },
-    'app-id': { type: 'string', value: 'APPID', summary: 'the AppID it is for (vpaas-magic-cookie-…); recording the kid sets it too' },
+    'app-id': {
+      type: 'string',
+      value: 'APPID',
+      summary: 'the AppID it is for (vpaas-magic-cookie-…); recording the kid sets it too',
+    },
     json: JSON_OPTION,
   },
   examples: ['jaas-keys new --label production'],

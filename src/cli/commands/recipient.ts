@@ -8,6 +8,8 @@ export const recipientCommand: Command = {
   examples: ['jaas-keys recipient'],
   async run(context) {
     context.out(await context.keys.backups.recipient());
-    context.err('This computer’s age recipient (not secret). On the old computer: jaas-keys backup --recipient THIS --out keys.age; copy the file here; then: jaas-keys restore keys.age');
+    context.err(
+      'This computer’s age recipient (not secret). On the old computer: jaas-keys backup --recipient THIS --out keys.age; copy the file here; then: jaas-keys restore keys.age',
+    );
   },
 };

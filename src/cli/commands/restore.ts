@@ -8,7 +8,11 @@ import { askSecret } from '../prompt';
 const MARKS: Record<RestoreItem['outcome'], string> = { restored: '✓', 'already-here': '=', refused: '✗' };
 
 function itemLine(item: RestoreItem, dryRun: boolean): string {
-  const verb = { restored: dryRun ? 'would be restored' : 'restored', 'already-here': 'already here', refused: dryRun ? 'would be refused' : 'refused' }[item.outcome];
+  const verb = {
+    restored: dryRun ? 'would be restored' : 'restored',
+    'already-here': 'already here',
+    refused: dryRun ? 'would be refused' : 'refused',
+  }[item.outcome];
   const as = item.restoredAs && item.outcome === 'restored' ? ` as "${item.restoredAs}"` : '';
   return `${MARKS[item.outcome]} "${item.label}" (${item.id}) ${verb}${as}${item.reason ? `: ${item.reason}` : ''}`;
 }
@@ -17,7 +21,10 @@ async function readBackupFile(path: string): Promise<string> {
   try {
     return await readFile(path, 'utf8');
   } catch (error) {
-    throw new CoreError('file_error', `Cannot read the backup ${path} (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}).`);
+    throw new CoreError(
+      'file_error',
+      `Cannot read the backup ${path} (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}).`,
+    );
   }
 }
 
@@ -38,16 +45,24 @@ export const restoreCommand: Command = {
     if ((await backupNeeds(text)) === 'passphrase') {
       passphrase = passphraseFromEnv(context);
       if (passphrase === undefined) {
-        if (!context.stdin.isTTY) throw new UsageError('this backup needs its passphrase: pass --passphrase-env VAR when not at a terminal');
+        if (!context.stdin.isTTY)
+          throw new UsageError('this backup needs its passphrase: pass --passphrase-env VAR when not at a terminal');
         passphrase = await askSecret(context, 'Passphrase of the backup: ');
       }
     }
     const dryRun = context.options['dry-run'] === true;
-    const items = dryRun ? await context.keys.backups.plan(text, passphrase) : await context.keys.backups.restore(text, passphrase);
+    const items = dryRun
+      ? await context.keys.backups.plan(text, passphrase)
+      : await context.keys.backups.restore(text, passphrase);
     if (context.options.json) printJson(context, items);
     else for (const item of items) context.out(itemLine(item, dryRun));
     const refused = items.filter((item) => item.outcome === 'refused').length;
-    if (refused > 0) throw new CoreError('invalid_backup', `${refused} of ${items.length} key${items.length === 1 ? '' : 's'} ${dryRun ? 'would be' : 'were'} refused; see above.`);
-    if (!context.options.json) context.err(dryRun ? 'Dry run: nothing was stored.' : 'Private keys are in this computer’s keychain now.');
+    if (refused > 0)
+      throw new CoreError(
+        'invalid_backup',
+        `${refused} of ${items.length} key${items.length === 1 ? '' : 's'} ${dryRun ? 'would be' : 'were'} refused; see above.`,
+      );
+    if (!context.options.json)
+      context.err(dryRun ? 'Dry run: nothing was stored.' : 'Private keys are in this computer’s keychain now.');
   },
 };

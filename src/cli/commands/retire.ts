@@ -17,7 +17,9 @@ export const retireCommand: Command = {
       );
     }
     const { wasCurrent } = await context.keys.lifecycle.retire(key.id);
-    const noCurrent = wasCurrent ? ` ${key.appId} has no current key now; make one current with jaas-keys activate KEY.` : '';
+    const noCurrent = wasCurrent
+      ? ` ${key.appId} has no current key now; make one current with jaas-keys activate KEY.`
+      : '';
     context.out(`Retired "${key.label}": it no longer signs tokens.${noCurrent}${consoleReminder(key.kid)}`);
   },
 };

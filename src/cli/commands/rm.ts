@@ -9,8 +9,14 @@ export const rmCommand: Command = {
   examples: ['jaas-keys rm old-test-key'],
   async run(context) {
     const found = await context.keys.resolve(context.args[0]!);
-    await confirmed(context, 'rm moves a key to the trash', `Move "${found.label}" (${found.id}) to the trash? It stops signing; you can undelete it for 30 days.`);
+    await confirmed(
+      context,
+      'rm moves a key to the trash',
+      `Move "${found.label}" (${found.id}) to the trash? It stops signing; you can undelete it for 30 days.`,
+    );
     const key = await context.keys.lifecycle.trash(found.id);
-    context.out(`Moved "${key.label}" to the trash. It will be purged after ${key.purgeAfter}; until then: jaas-keys undelete ${key.id}.${consoleReminder(key.kid)}`);
+    context.out(
+      `Moved "${key.label}" to the trash. It will be purged after ${key.purgeAfter}; until then: jaas-keys undelete ${key.id}.${consoleReminder(key.kid)}`,
+    );
   },
 };

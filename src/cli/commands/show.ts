@@ -10,7 +10,8 @@ export const showCommand: Command = {
   examples: ['jaas-keys show production'],
   async run(context) {
     const key = await context.keys.show(context.args[0]!);
-    if (context.options.json) return printJson(context, { ...keyJson(key), randomart: key.randomart, publicPem: key.publicPem });
+    if (context.options.json)
+      return printJson(context, { ...keyJson(key), randomart: key.randomart, publicPem: key.publicPem });
     context.out(keyDetailText(key));
   },
 };

@@ -5,7 +5,8 @@ import { list, optionalText, parseDuration, printJson } from '../args';
 function tokenOptions(context: CommandContext): TokenOptions {
   const features = list(context, 'feature');
   for (const feature of features) {
-    if (!(JAAS_FEATURES as readonly string[]).includes(feature)) throw new UsageError(`unknown feature "${feature}"; known: ${JAAS_FEATURES.join(', ')}`);
+    if (!(JAAS_FEATURES as readonly string[]).includes(feature))
+      throw new UsageError(`unknown feature "${feature}"; known: ${JAAS_FEATURES.join(', ')}`);
   }
   const text = (name: string) => optionalText(context, name);
   const skew = text('nbf-skew');
@@ -33,7 +34,13 @@ export const tokenCommand: Command = {
   options: {
     room: { type: 'string', value: 'ROOM', summary: 'the room (default * , every room)' },
     moderator: { type: 'boolean', summary: 'the user is a moderator' },
-    feature: { type: 'string', multiple: true, value: 'NAME', choices: JAAS_FEATURES, summary: 'turn a feature on; repeatable' },
+    feature: {
+      type: 'string',
+      multiple: true,
+      value: 'NAME',
+      choices: JAAS_FEATURES,
+      summary: 'turn a feature on; repeatable',
+    },
     'user-id': { type: 'string', value: 'ID', summary: 'context.user.id' },
     name: { type: 'string', value: 'NAME', summary: 'context.user.name' },
     email: { type: 'string', value: 'EMAIL', summary: 'context.user.email' },
@@ -46,7 +53,14 @@ export const tokenCommand: Command = {
   async run(context) {
     const made = await context.keys.makeToken(context.args[0]!, tokenOptions(context));
     if (context.options.json) {
-      return printJson(context, { token: made.token, header: made.header, claims: made.claims, link: made.link, expiresAt: made.expiresAt, warnings: made.warnings });
+      return printJson(context, {
+        token: made.token,
+        header: made.header,
+        claims: made.claims,
+        link: made.link,
+        expiresAt: made.expiresAt,
+        warnings: made.warnings,
+      });
     }
     context.out(made.token);
     for (const warning of made.warnings) context.err(`note: ${warning}`);

@@ -8,6 +8,8 @@ export const unretireCommand: Command = {
   examples: ['jaas-keys unretire production'],
   async run(context) {
     const key = await context.keys.lifecycle.unretire(context.args[0]!);
-    context.out(`"${key.label}" is ${key.status === 'active' ? 'active' : 'back, and needs its kid'} again${key.current ? `, and the current key of ${key.appId}` : ''}.`);
+    context.out(
+      `"${key.label}" is ${key.status === 'active' ? 'active' : 'back, and needs its kid'} again${key.current ? `, and the current key of ${key.appId}` : ''}.`,
+    );
   },
 };

@@ -17,32 +17,72 @@ import { privateKeyFromStoredPem, privatePkcs8Pem, publicSpkiPem } from '../keys
 import type { ChunkedVault } from '../keychain/vault';
 import { BACKUP_IDENTITY_ID } from '../keychain/reconcile';
 
-
 /** One key of a backup, checked and placed against the keys already here. Pure, so a dry run and a restore agree. */
-function placeKey(here: readonly StoredKey[], item: BackupKey, newId: () => string): { result: RestoreItem; entry?: StoredKey; pem?: string } {
+function placeKey(
+  here: readonly StoredKey[],
+  item: BackupKey,
+  newId: () => string,
+): { result: RestoreItem; entry?: StoredKey; pem?: string } {
   const base = { id: item.id, label: item.label, fingerprint: item.fingerprint, restoredAs: null };
   const refuse = (reason: string) => ({ result: { ...base, outcome: 'refused' as const, reason } });
   let key: KeyObject;
   try {
     key = createPrivateKey({ key: item.privateKeyPem, format: 'pem' });
-    if (assertJaasKey(key) !== item.bits) return refuse(`its private key has ${key.asymmetricKeyDetails?.modulusLength} bits, not the ${item.bits} recorded`);
+    if (assertJaasKey(key) !== item.bits)
+      return refuse(
+        `its private key has ${key.asymmetricKeyDetails?.modulusLength} bits, not the ${item.bits} recorded`,
+      );
   } catch (error) {
     return refuse(error instanceof CoreError ? error.message : 'its private key is not a readable RSA private key');
   }
-  if (sshFingerprint(key) !== item.fingerprint) return refuse(`its private key's fingerprint is ${sshFingerprint(key)}, not the ${item.fingerprint} recorded: the backup was changed`);
+  if (sshFingerprint(key) !== item.fingerprint)
+    return refuse(
+      `its private key's fingerprint is ${sshFingerprint(key)}, not the ${item.fingerprint} recorded: the backup was changed`,
+    );
   const twin = here.find((other) => other.fingerprint === item.fingerprint);
-  if (twin) return { result: { ...base, outcome: 'already-here', restoredAs: twin.label === item.label ? null : twin.label, reason: `already here as "${twin.label}"${twin.status === 'trashed' ? ' (in the trash)' : ''}; nothing changed` } };
+  if (twin)
+    return {
+      result: {
+        ...base,
+        outcome: 'already-here',
+        restoredAs: twin.label === item.label ? null : twin.label,
+        reason: `already here as "${twin.label}"${twin.status === 'trashed' ? ' (in the trash)' : ''}; nothing changed`,
+      },
+    };
   const others = item.status === 'trashed' ? [] : live(here);
   const kidHolder = item.kid ? others.find((other) => other.kid === item.kid) : undefined;
   if (kidHolder) return refuse(`its Key ID ${item.kid} is recorded here for "${kidHolder.label}", a different key`);
   let label = item.label;
-  for (let n = 1; others.some((other) => other.label === label); n++) label = `${item.label} (restored${n > 1 ? ` ${n}` : ''})`;
+  for (let n = 1; others.some((other) => other.label === label); n++)
+    label = `${item.label} (restored${n > 1 ? ` ${n}` : ''})`;
   const id = here.some((other) => other.id === item.id) ? newId() : item.id;
   const current = item.current && !live(here).some((other) => other.appId === item.appId && other.current);
   const { privateKeyPem: _pem, history: _history, ...fields } = item;
-  const entry: StoredKey = { ...fields, id, label, current, source: 'restored', publicPem: publicSpkiPem(key), lastBackupAt: null };
-  const notes = [label !== item.label ? `label "${item.label}" is taken here` : null, id !== item.id ? 'its id is taken here, so it gets a new one' : null, item.current && !current ? `${item.appId} has a current key here already` : null].filter(Boolean);
-  return { result: { ...base, id, outcome: 'restored', restoredAs: label !== item.label ? label : null, reason: notes.length ? notes.join('; ') : null }, entry, pem: privatePkcs8Pem(key) };
+  const entry: StoredKey = {
+    ...fields,
+    id,
+    label,
+    current,
+    source: 'restored',
+    publicPem: publicSpkiPem(key),
+    lastBackupAt: null,
+  };
+  const notes = [
+    label !== item.label ? `label "${item.label}" is taken here` : null,
+    id !== item.id ? 'its id is taken here, so it gets a new one' : null,
+    item.current && !current ? `${item.appId} has a current key here already` : null,
+  ].filter(Boolean);
+  return {
+    result: {
+      ...base,
+      id,
+      outcome: 'restored',
+      restoredAs: label !== item.label ? label : null,
+      reason: notes.length ? notes.join('; ') : null,
+    },
+    entry,
+    pem: privatePkcs8Pem(key),
+  };
 }
 
 /**
@@ -73,27 +113,50 @@ export class Backups {
   private async chosen(refs: readonly string[], includeTrash: boolean): Promise<StoredKey[]> {
     const keys = await this.catalog.read();
     if (refs.length === 0) return keys.filter((key) => includeTrash || key.status !== 'trashed');
-    const picked = new Map(refs.map((ref) => resolveKey(keys, ref, includeTrash ? 'any' : 'live')).map((key) => [key.id, key]));
+    const picked = new Map(
+      refs.map((ref) => resolveKey(keys, ref, includeTrash ? 'any' : 'live')).map((key) => [key.id, key]),
+    );
     return [...picked.values()];
   }
 
   /** Writes an encrypted backup to `path` (mode 0600, whole or not at all); records when each key was backed up. */
-  async write(path: string, options: { refs?: readonly string[]; includeTrash?: boolean; force?: boolean; lock: BackupLock }): Promise<KeyRecord[]> {
+  async write(
+    path: string,
+    options: { refs?: readonly string[]; includeTrash?: boolean; force?: boolean; lock: BackupLock },
+  ): Promise<KeyRecord[]> {
     if ('passphrase' in options.lock) {
       const strength = await passphraseStrength(options.lock.passphrase);
-      if (!strength.ok) throw new CoreError('weak_passphrase', `That passphrase is too weak for a backup: ${[strength.warning, ...strength.suggestions].filter(Boolean).join(' ')}`);
+      if (!strength.ok)
+        throw new CoreError(
+          'weak_passphrase',
+          `That passphrase is too weak for a backup: ${[strength.warning, ...strength.suggestions].filter(Boolean).join(' ')}`,
+        );
     }
     const keys = await this.chosen(options.refs ?? [], options.includeTrash ?? false);
     if (keys.length === 0) throw new CoreError('key_not_found', 'There are no keys to back up.');
     const { history } = await this.catalog.readState();
     // The file format (zod, and age through it) loads only when a backup is made or opened.
     const { BACKUP_FORMAT, BACKUP_VERSION, sealBackup } = await import('./backupFile');
-    const backup: Backup = { format: BACKUP_FORMAT, version: BACKUP_VERSION, createdAt: this.now().toISOString(), keys: [] };
+    const backup: Backup = {
+      format: BACKUP_FORMAT,
+      version: BACKUP_VERSION,
+      createdAt: this.now().toISOString(),
+      keys: [],
+    };
     for (const key of keys) {
       const pem = await this.vault.get(key.id);
-      if (pem === null) throw new CoreError('secret_missing', `The private key of "${key.label}" is not in the keychain, so it cannot be backed up. Leave it out, or check the keychain first.`, { keyId: key.id });
+      if (pem === null)
+        throw new CoreError(
+          'secret_missing',
+          `The private key of "${key.label}" is not in the keychain, so it cannot be backed up. Leave it out, or check the keychain first.`,
+          { keyId: key.id },
+        );
       const { publicPem: _public, lastBackupAt: _last, ...fields } = key;
-      backup.keys.push({ ...fields, history: history.filter((entry) => entry.keyId === key.id), privateKeyPem: privatePkcs8Pem(privateKeyFromStoredPem(pem)) });
+      backup.keys.push({
+        ...fields,
+        history: history.filter((entry) => entry.keyId === key.id),
+        privateKeyPem: privatePkcs8Pem(privateKeyFromStoredPem(pem)),
+      });
     }
     await writeExportFile(path, await sealBackup(backup, options.lock), { force: options.force ?? false, mode: 0o600 });
     const ids = new Set(keys.map((key) => key.id));
@@ -128,13 +191,27 @@ export class Backups {
       const placed = await this.catalog.update((keys, history) => {
         // Placed again under the lock: another process may have changed the list meanwhile.
         const again = placeKey(keys, item, () => first.entry!.id);
-        if (!again.entry || again.entry.id !== first.entry!.id) return again.result.outcome === 'restored' ? { ...again.result, outcome: 'refused' as const, reason: 'the key list changed while restoring; run the restore again' } : again.result;
+        if (!again.entry || again.entry.id !== first.entry!.id)
+          return again.result.outcome === 'restored'
+            ? {
+                ...again.result,
+                outcome: 'refused' as const,
+                reason: 'the key list changed while restoring; run the restore again',
+              }
+            : again.result;
         keys.push({ ...again.entry, lastBackupAt: backup.createdAt });
         // A key purged here and restored from its backup: its entries are here already.
         const known = new Set(history.map((entry) => `${entry.at}|${entry.keyId}|${entry.event}`));
         const carried = item.history.map((entry): HistoryEntry => ({ ...entry, keyId: again.entry!.id }));
         history.push(...carried.filter((entry) => !known.has(`${entry.at}|${entry.keyId}|${entry.event}`)));
-        history.push(historyEntry(again.entry, 'restored', this.now(), `from the backup of ${backup.createdAt}${again.result.reason ? `; ${again.result.reason}` : ''}`));
+        history.push(
+          historyEntry(
+            again.entry,
+            'restored',
+            this.now(),
+            `from the backup of ${backup.createdAt}${again.result.reason ? `; ${again.result.reason}` : ''}`,
+          ),
+        );
         return again.result;
       });
       // Refused at the last moment: take the fresh secret back out so nothing is left unlisted.

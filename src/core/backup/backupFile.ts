@@ -39,12 +39,19 @@ const backupKeySchema = z.strictObject({
   lastTokenAt: isoTime.nullable(),
   longestTokenSeconds: z.number().int().positive().nullable(),
   rotationOf: hexId.nullable(),
-  history: z.array(z.strictObject({
-    at: isoTime,
-    keyId: hexId,
-    event: z.enum(HISTORY_EVENTS),
-    detail: z.strictObject({ label: z.string(), kid: z.string().nullable(), fingerprint: z.string(), note: z.string().optional() }),
-  })),
+  history: z.array(
+    z.strictObject({
+      at: isoTime,
+      keyId: hexId,
+      event: z.enum(HISTORY_EVENTS),
+      detail: z.strictObject({
+        label: z.string(),
+        kid: z.string().nullable(),
+        fingerprint: z.string(),
+        note: z.string().optional(),
+      }),
+    }),
+  ),
   privateKeyPem: z.string().startsWith('-----BEGIN PRIVATE KEY-----\n').max(20_000),
 });
 
@@ -64,7 +71,9 @@ export type BackupLock = { passphrase: string } | { recipients: string[] };
 export async function checkRecipient(text: string): Promise<string | null> {
   const { Encrypter } = await loadAge();
   if (!/^age1[02-9ac-hj-np-z]{58}$/.test(text)) {
-    return text.startsWith('AGE-SECRET-KEY-') ? 'That is an age identity (a private key), not a recipient: never share it. The recipient starts with age1.' : 'An age recipient is "age1" followed by 58 letters and digits, as this app shows it for a computer or `age-keygen -y` prints it.';
+    return text.startsWith('AGE-SECRET-KEY-')
+      ? 'That is an age identity (a private key), not a recipient: never share it. The recipient starts with age1.'
+      : 'An age recipient is "age1" followed by 58 letters and digits, as this app shows it for a computer or `age-keygen -y` prints it.';
   }
   try {
     new Encrypter().addRecipient(text);
@@ -119,10 +128,15 @@ export async function openBackup(text: string, key: { passphrase?: string; ident
   const { Decrypter, identityToRecipient } = await loadAge();
   const decrypter = new Decrypter();
   if (needs === 'passphrase') {
-    if (!key.passphrase) throw new CoreError('passphrase_required', 'This backup is protected by a passphrase. Enter it to restore.');
+    if (!key.passphrase)
+      throw new CoreError('passphrase_required', 'This backup is protected by a passphrase. Enter it to restore.');
     decrypter.addPassphrase(key.passphrase);
   } else {
-    if (!key.identity) throw new CoreError('wrong_identity', 'This backup was encrypted for another computer: it is locked to age recipients, and this computer has no age identity yet (showing this computer’s recipient makes one).');
+    if (!key.identity)
+      throw new CoreError(
+        'wrong_identity',
+        'This backup was encrypted for another computer: it is locked to age recipients, and this computer has no age identity yet (showing this computer’s recipient makes one).',
+      );
     decrypter.addIdentity(key.identity);
   }
   let plain: string;
@@ -132,10 +146,20 @@ export async function openBackup(text: string, key: { passphrase?: string; ident
     // age says "no identity matched" when the passphrase or identity is not the file's;
     // anything else (a bad tag, a short chunk, a broken header) means the file was changed.
     if (/no identity matched/i.test(error instanceof Error ? error.message : '')) {
-      if (needs === 'passphrase') throw new CoreError('wrong_passphrase', 'The passphrase is wrong: the backup did not decrypt. Check it and try again.');
-      throw new CoreError('wrong_identity', `This backup was encrypted for another computer: this computer's recipient (${await identityToRecipient(key.identity!)}) is not among its recipients.`);
+      if (needs === 'passphrase')
+        throw new CoreError(
+          'wrong_passphrase',
+          'The passphrase is wrong: the backup did not decrypt. Check it and try again.',
+        );
+      throw new CoreError(
+        'wrong_identity',
+        `This backup was encrypted for another computer: this computer's recipient (${await identityToRecipient(key.identity!)}) is not among its recipients.`,
+      );
     }
-    throw new CoreError('invalid_backup', 'The backup file is damaged or cut short: age could not authenticate it. Nothing was restored.');
+    throw new CoreError(
+      'invalid_backup',
+      'The backup file is damaged or cut short: age could not authenticate it. Nothing was restored.',
+    );
   }
   let json: unknown;
   try {
@@ -147,12 +171,18 @@ export async function openBackup(text: string, key: { passphrase?: string; ident
   const version = (json as { version?: unknown } | null)?.version;
   if (format !== BACKUP_FORMAT) throw notABackup('it decrypts, but it holds something else');
   if (typeof version === 'number' && version > BACKUP_VERSION) {
-    throw new CoreError('invalid_backup', `This backup was made by a newer JaaS Key Manager (backup format ${version}). Update the app to restore it.`);
+    throw new CoreError(
+      'invalid_backup',
+      `This backup was made by a newer JaaS Key Manager (backup format ${version}). Update the app to restore it.`,
+    );
   }
   const parsed = backupSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new CoreError('invalid_backup', `This backup's content is damaged: ${issue?.path.join('.') || 'the top level'} is not valid. Nothing was restored.`);
+    throw new CoreError(
+      'invalid_backup',
+      `This backup's content is damaged: ${issue?.path.join('.') || 'the top level'} is not valid. Nothing was restored.`,
+    );
   }
   return parsed.data;
 }

@@ -18,7 +18,6 @@ export const CATALOG_VERSION = 2;
 /** Where the version 1 file is kept, byte for byte, when it is migrated. */
 export const CATALOG_V1_BACKUP = 'keys.v1.json';
 
-
 /**
  * The read cache's key: the file's inode, size and time, and a mark each write of this
  * app puts at the top of the file. The file's own identity alone cannot serve: ext4 hands a
@@ -55,7 +54,8 @@ function frozen(state: CatalogState): CatalogState {
   return Object.freeze(state);
 }
 
-type Parsed = { version: 1; text: string; state: CatalogState } | { version: 2; state: CatalogState; writeId: string | null };
+type Parsed =
+  { version: 1; text: string; state: CatalogState } | { version: 2; state: CatalogState; writeId: string | null };
 
 /**
  * The key metadata file: versioned JSON in the data folder, replaced atomically.
@@ -89,9 +89,11 @@ export class Catalog {
   async readState(): Promise<CatalogState> {
     const info = await stat(this.path).catch(() => null);
     const identity = info ? identityOf(info) : null;
-    if (this.cached !== null && this.cached.identity === identity && writeIdOnDisk(this.path) === this.cached.writeId) return this.cached.state;
+    if (this.cached !== null && this.cached.identity === identity && writeIdOnDisk(this.path) === this.cached.writeId)
+      return this.cached.state;
     const parsed = await this.load();
-    if (parsed?.version === 2 && parsed.writeId !== null && identity !== null) this.cached = { identity, writeId: parsed.writeId, state: frozen(parsed.state) };
+    if (parsed?.version === 2 && parsed.writeId !== null && identity !== null)
+      this.cached = { identity, writeId: parsed.writeId, state: frozen(parsed.state) };
     if (parsed === null) return { keys: [], history: [] };
     if (parsed.version === 2) return parsed.state;
     // First open of a version 1 file: migrate it for good, under the lock.
@@ -106,7 +108,10 @@ export class Catalog {
       bytes = readFileSync(this.path);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      throw new CoreError('file_error', `Cannot read the key list ${this.path}: ${(error as NodeJS.ErrnoException).code ?? 'unknown error'}.`);
+      throw new CoreError(
+        'file_error',
+        `Cannot read the key list ${this.path}: ${(error as NodeJS.ErrnoException).code ?? 'unknown error'}.`,
+      );
     }
     // All ASCII (the usual list; JSON.stringify writes other characters as UTF-8): Latin-1 gives
     // the same characters, decoded about six times faster than UTF-8 at that size.
@@ -122,7 +127,10 @@ export class Catalog {
     }
     const version = (json as { version?: unknown } | null)?.version;
     if (typeof version === 'number' && version > CATALOG_VERSION) {
-      throw new CoreError('catalog_corrupt', `The key list ${this.path} was written by a newer version (format ${version}). Update JaaS Key Manager; the file was left as it is.`);
+      throw new CoreError(
+        'catalog_corrupt',
+        `The key list ${this.path} was written by a newer version (format ${version}). Update JaaS Key Manager; the file was left as it is.`,
+      );
     }
     const writeId = (json as { writeId?: unknown } | null)?.writeId;
     const mark = typeof writeId === 'string' && /^[0-9a-f]{16}$/.test(writeId) ? writeId : null;
@@ -167,7 +175,10 @@ export class Catalog {
         // A writer killed between its temporary file and the rename left that file; none can be live under the lock.
         await removeAbandonedTemporaries(this.path);
         const writeId = randomBytes(8).toString('hex');
-        const written = await writeFileAtomic(this.path, `${JSON.stringify({ version: CATALOG_VERSION, writeId, keys: state.keys, history: state.history }, null, 2)}\n`);
+        const written = await writeFileAtomic(
+          this.path,
+          `${JSON.stringify({ version: CATALOG_VERSION, writeId, keys: state.keys, history: state.history }, null, 2)}\n`,
+        );
         // The next read needs no parse while the file is still this one: its identity before the rename, and its mark.
         this.cached = { identity: identityOf(written), writeId, state: frozen(state) };
         return result;
@@ -178,7 +189,13 @@ export class Catalog {
   /** The version 1 file, byte for byte, beside the new one; an earlier copy is never replaced. */
   private async keepV1Copy(text: string): Promise<void> {
     const backup = join(this.dataDir, CATALOG_V1_BACKUP);
-    if (await access(backup).then(() => true, () => false)) return;
+    if (
+      await access(backup).then(
+        () => true,
+        () => false,
+      )
+    )
+      return;
     await writeFileAtomic(backup, text);
   }
 }

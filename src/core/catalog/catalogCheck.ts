@@ -21,7 +21,8 @@ const STORED_FIELDS: ReadonlySet<string> = new Set([...KEY_FIELDS, 'publicPem'])
 const HISTORY_FIELDS: ReadonlySet<string> = new Set(['at', 'keyId', 'event', 'detail']);
 const DETAIL_FIELDS: ReadonlySet<string> = new Set(['label', 'kid', 'fingerprint', 'note']);
 
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 const isString = (value: unknown): value is string => typeof value === 'string';
 const stringOrNull = (value: unknown) => value === null || typeof value === 'string';
 const isTime = (value: unknown) => typeof value === 'string' && !Number.isNaN(Date.parse(value));
@@ -40,24 +41,30 @@ function isKey(key: unknown): boolean {
   if (key.lastBackupAt === undefined) key.lastBackupAt = null;
   const fieldsValid =
     isId(key.id) &&
-    isString(key.label) && key.label.length >= 1 &&
+    isString(key.label) &&
+    key.label.length >= 1 &&
     stringOrNull(key.appId) &&
     stringOrNull(key.kid) &&
     stringOrNull(key.createdAt) &&
     stringOrNull(key.kidRecordedAt) &&
-    Number.isSafeInteger(key.bits) && (key.bits as number) > 0 &&
-    isString(key.fingerprint) && key.fingerprint.startsWith('SHA256:') &&
+    Number.isSafeInteger(key.bits) &&
+    (key.bits as number) > 0 &&
+    isString(key.fingerprint) &&
+    key.fingerprint.startsWith('SHA256:') &&
     SOURCES.has(key.source) &&
-    isString(key.publicPem) && key.publicPem.startsWith('-----BEGIN PUBLIC KEY-----\n') &&
+    isString(key.publicPem) &&
+    key.publicPem.startsWith('-----BEGIN PUBLIC KEY-----\n') &&
     STATUSES.has(key.status) &&
     typeof key.current === 'boolean' &&
     timeOrNull(key.retiredAt) &&
     timeOrNull(key.trashedAt) &&
     timeOrNull(key.purgeAfter) &&
     (key.statusBeforeTrash === null || BEFORE_TRASH.has(key.statusBeforeTrash)) &&
-    Number.isSafeInteger(key.tokensSigned) && (key.tokensSigned as number) >= 0 &&
+    Number.isSafeInteger(key.tokensSigned) &&
+    (key.tokensSigned as number) >= 0 &&
     timeOrNull(key.lastTokenAt) &&
-    (key.longestTokenSeconds === null || (Number.isSafeInteger(key.longestTokenSeconds) && (key.longestTokenSeconds as number) > 0)) &&
+    (key.longestTokenSeconds === null ||
+      (Number.isSafeInteger(key.longestTokenSeconds) && (key.longestTokenSeconds as number) > 0)) &&
     (key.rotationOf === null || isId(key.rotationOf)) &&
     timeOrNull(key.lastBackupAt);
   if (!fieldsValid) return false;
@@ -77,8 +84,11 @@ function isHistoryEntry(entry: unknown): boolean {
     isTime(entry.at) &&
     isId(entry.keyId) &&
     EVENTS.has(entry.event) &&
-    isObject(detail) && onlyFields(detail, DETAIL_FIELDS) &&
-    isString(detail.label) && stringOrNull(detail.kid) && isString(detail.fingerprint) &&
+    isObject(detail) &&
+    onlyFields(detail, DETAIL_FIELDS) &&
+    isString(detail.label) &&
+    stringOrNull(detail.kid) &&
+    isString(detail.fingerprint) &&
     (detail.note === undefined || isString(detail.note))
   );
 }

@@ -10,7 +10,11 @@ import type { StoredKey } from './types';
  * key was made and its kid recorded) and the migration itself.
  */
 export function migrateV1(v1: CatalogV1, now: Date): { keys: StoredKey[]; history: HistoryEntry[] } {
-  const keys: StoredKey[] = v1.keys.map((key) => ({ ...key, ...newKeyLifecycle(), status: key.kid ? 'active' : 'needs-kid' }));
+  const keys: StoredKey[] = v1.keys.map((key) => ({
+    ...key,
+    ...newKeyLifecycle(),
+    status: key.kid ? 'active' : 'needs-kid',
+  }));
   const latestPerApp = new Map<string, StoredKey>();
   for (const key of keys) {
     if (key.status !== 'active' || key.appId === null) continue;
@@ -21,13 +25,26 @@ export function migrateV1(v1: CatalogV1, now: Date): { keys: StoredKey[]; histor
 
   const history: HistoryEntry[] = [];
   const entry = (key: KeyRecord, at: string, event: HistoryEntry['event'], note: string): HistoryEntry => ({
-    at, keyId: key.id, event, detail: { label: key.label, kid: key.kid, fingerprint: key.fingerprint, note },
+    at,
+    keyId: key.id,
+    event,
+    detail: { label: key.label, kid: key.kid, fingerprint: key.fingerprint, note },
   });
   const created = { generated: 'created', imported: 'imported', recovered: 'recovered' } as const;
   for (const key of keys) {
-    if (key.createdAt) history.push(entry(key, key.createdAt, created[key.source as keyof typeof created], 'from the version 1 key list'));
+    if (key.createdAt)
+      history.push(
+        entry(key, key.createdAt, created[key.source as keyof typeof created], 'from the version 1 key list'),
+      );
     if (key.kidRecordedAt) history.push(entry(key, key.kidRecordedAt, 'kid-recorded', 'from the version 1 key list'));
-    history.push(entry(key, now.toISOString(), 'migrated', `key list version 1 → 2: ${key.status}${key.current ? ', current key of its AppID' : ''}`));
+    history.push(
+      entry(
+        key,
+        now.toISOString(),
+        'migrated',
+        `key list version 1 → 2: ${key.status}${key.current ? ', current key of its AppID' : ''}`,
+      ),
+    );
   }
   history.sort((a, b) => a.at.localeCompare(b.at));
   return { keys, history };

@@ -37,7 +37,10 @@ const keyV2Schema = z
     tokensSigned: z.number().int().min(0),
     lastTokenAt: isoTime.nullable(),
     longestTokenSeconds: z.number().int().positive().nullable(),
-    rotationOf: z.string().regex(/^[0-9a-f]{16}$/).nullable(),
+    rotationOf: z
+      .string()
+      .regex(/^[0-9a-f]{16}$/)
+      .nullable(),
     // Added with backups; a version 2 list written before them has no such field.
     lastBackupAt: isoTime.nullable().default(null),
   })
@@ -46,7 +49,10 @@ const keyV2Schema = z
     if (key.current && key.status !== 'active') problem('only an active key can be current', 'current');
     if (key.status === 'active' && key.kid === null) problem('an active key has a kid', 'status');
     if (key.status === 'needs-kid' && key.kid !== null) problem('a key with a kid does not need one', 'status');
-    if ((key.status === 'trashed') !== (key.trashedAt !== null && key.purgeAfter !== null && key.statusBeforeTrash !== null)) {
+    if (
+      (key.status === 'trashed') !==
+      (key.trashedAt !== null && key.purgeAfter !== null && key.statusBeforeTrash !== null)
+    ) {
       problem('trashedAt, purgeAfter and statusBeforeTrash are set exactly for trashed keys', 'trashedAt');
     }
     if (key.status === 'retired' && key.retiredAt === null) problem('a retired key has retiredAt', 'retiredAt');
@@ -56,7 +62,12 @@ const historyEntrySchema = z.strictObject({
   at: isoTime,
   keyId: z.string().regex(/^[0-9a-f]{16}$/),
   event: z.enum(HISTORY_EVENTS),
-  detail: z.strictObject({ label: z.string(), kid: z.string().nullable(), fingerprint: z.string(), note: z.string().optional() }),
+  detail: z.strictObject({
+    label: z.string(),
+    kid: z.string().nullable(),
+    fingerprint: z.string(),
+    note: z.string().optional(),
+  }),
 });
 
 export const catalogV2Schema = z
@@ -65,10 +76,16 @@ export const catalogV2Schema = z
     const seen = new Map<string, number>();
     catalog.keys.forEach((key, index) => {
       if (!key.current || key.appId === null) {
-        if (key.current) context.addIssue({ code: 'custom', message: 'a current key has an AppID', path: ['keys', index, 'current'] });
+        if (key.current)
+          context.addIssue({ code: 'custom', message: 'a current key has an AppID', path: ['keys', index, 'current'] });
         return;
       }
-      if (seen.has(key.appId)) context.addIssue({ code: 'custom', message: `two current keys for ${key.appId}`, path: ['keys', index, 'current'] });
+      if (seen.has(key.appId))
+        context.addIssue({
+          code: 'custom',
+          message: `two current keys for ${key.appId}`,
+          path: ['keys', index, 'current'],
+        });
       seen.set(key.appId, index);
     });
     const ids = new Set<string>();

@@ -24,7 +24,10 @@ export function resolveKey<T extends KeyRecord>(all: readonly T[], ref: string, 
     const current = keys.find((key) => key.appId === ref && key.current);
     if (current) return current;
     const count = keys.filter((key) => key.appId === ref).length;
-    throw new CoreError('no_current_key', `AppID ${ref} has no current key${count ? ` (it has ${count} other key${count === 1 ? '' : 's'}: make an active one current)` : ': record the Key ID of one of its keys first'}.`);
+    throw new CoreError(
+      'no_current_key',
+      `AppID ${ref} has no current key${count ? ` (it has ${count} other key${count === 1 ? '' : 's'}: make an active one current)` : ': record the Key ID of one of its keys first'}.`,
+    );
   }
   const tiers: Array<(key: T) => boolean> = [
     (key) => key.id === ref,
@@ -36,12 +39,20 @@ export function resolveKey<T extends KeyRecord>(all: readonly T[], ref: string, 
     const found = keys.filter(matches);
     if (found.length === 1) return found[0]!;
     if (found.length > 1) {
-      const names = found.slice(0, 5).map((key) => `${key.id} (${key.label})`).join(', ');
+      const names = found
+        .slice(0, 5)
+        .map((key) => `${key.id} (${key.label})`)
+        .join(', ');
       throw new CoreError('ambiguous_key', `"${ref}" matches ${found.length} keys: ${names}. Use more of the id.`);
     }
   }
   const trashed = scope === 'live' ? inTrash(all, ref) : null;
-  if (trashed) throw new CoreError('key_trashed', `"${ref}" is in the trash. Undelete it first.`, trashed === true ? undefined : { keyId: trashed.id });
+  if (trashed)
+    throw new CoreError(
+      'key_trashed',
+      `"${ref}" is in the trash. Undelete it first.`,
+      trashed === true ? undefined : { keyId: trashed.id },
+    );
   if (scope === 'trash') throw new CoreError('key_not_found', `No key in the trash matches "${ref}".`);
   throw new CoreError('key_not_found', `No key matches "${ref}". Use a key's id, id prefix, label, kid or AppID.`);
 }

@@ -42,7 +42,9 @@ export async function writeFileAtomic(path: string, content: string, mode = 0o60
 export async function removeAbandonedTemporaries(path: string): Promise<number> {
   const prefix = `.${basename(path)}.`;
   const names = await readdir(dirname(path)).catch(() => [] as string[]);
-  const abandoned = names.filter((name) => name.startsWith(prefix) && /^[0-9a-f]{12}\.tmp$/.test(name.slice(prefix.length)));
+  const abandoned = names.filter(
+    (name) => name.startsWith(prefix) && /^[0-9a-f]{12}\.tmp$/.test(name.slice(prefix.length)),
+  );
   await Promise.all(abandoned.map((name) => rm(join(dirname(path), name), { force: true })));
   return abandoned.length;
 }

@@ -5,7 +5,8 @@ import { CoreError } from '../errors';
 
 function fileError(path: string, error: unknown): CoreError {
   const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOSPC') return new CoreError('file_error', `The disk is full: ${path} was not written (nothing partial was left).`);
+  if (code === 'ENOSPC')
+    return new CoreError('file_error', `The disk is full: ${path} was not written (nothing partial was left).`);
   return new CoreError('file_error', `Cannot write ${path} (${code ?? 'unknown error'}); nothing partial was left.`);
 }
 
@@ -16,7 +17,11 @@ function fileError(path: string, error: unknown): CoreError {
  * rename so a reader never sees half a file. A write that fails (a full disk)
  * removes what it wrote, so no partial file is left behind.
  */
-export async function writeExportFile(path: string, content: string, options: { force: boolean; mode: number }): Promise<void> {
+export async function writeExportFile(
+  path: string,
+  content: string,
+  options: { force: boolean; mode: number },
+): Promise<void> {
   const { force, mode } = options;
   const target = force ? join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`) : path;
   let handle;
@@ -24,7 +29,11 @@ export async function writeExportFile(path: string, content: string, options: { 
     handle = await open(target, 'wx', mode);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') throw new CoreError('file_exists', `${path} already exists. Choose another file, or overwrite it on purpose (--force).`);
+    if (code === 'EEXIST')
+      throw new CoreError(
+        'file_exists',
+        `${path} already exists. Choose another file, or overwrite it on purpose (--force).`,
+      );
     throw new CoreError('file_error', `Cannot create ${path} (${code ?? 'unknown error'}).`);
   }
   try {

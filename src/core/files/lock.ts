@@ -35,7 +35,11 @@ async function createExclusive(path: string, content: string): Promise<boolean> 
 
 /** What a lock file holds: its owner's pid and a random token, so no two locks read the same. */
 const lockText = () => `${process.pid} ${randomBytes(8).toString('hex')}`;
-const ageOf = (path: string) => stat(path).then((s) => Date.now() - s.mtimeMs, () => 0);
+const ageOf = (path: string) =>
+  stat(path).then(
+    (s) => Date.now() - s.mtimeMs,
+    () => 0,
+  );
 
 /**
  * Removes the lock at `lockPath` only if it is still the one that was judged abandoned
@@ -101,7 +105,10 @@ export async function withFileLock<T>(lockPath: string, work: () => Promise<T>):
       continue;
     }
     if (Date.now() > deadline) {
-      throw new CoreError('catalog_busy', `Another JaaS Key Manager process is busy with the keys (lock file ${lockPath}). Retry in a moment.`);
+      throw new CoreError(
+        'catalog_busy',
+        `Another JaaS Key Manager process is busy with the keys (lock file ${lockPath}). Retry in a moment.`,
+      );
     }
     await sleep(25);
   }

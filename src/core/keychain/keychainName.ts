@@ -20,7 +20,18 @@ const SECRETS_NAME = 'org.freedesktop.secrets';
 
 /** One call to the session bus itself (org.freedesktop.DBus), through dbus-send; its printed reply. */
 async function askBus(method: string, argument: string): Promise<string> {
-  const { stdout } = await run('dbus-send', ['--session', '--print-reply', '--dest=org.freedesktop.DBus', '/org/freedesktop/DBus', `org.freedesktop.DBus.${method}`, argument], { timeout: 3000 });
+  const { stdout } = await run(
+    'dbus-send',
+    [
+      '--session',
+      '--print-reply',
+      '--dest=org.freedesktop.DBus',
+      '/org/freedesktop/DBus',
+      `org.freedesktop.DBus.${method}`,
+      argument,
+    ],
+    { timeout: 3000 },
+  );
   return stdout;
 }
 
@@ -35,7 +46,9 @@ export async function secretServiceProvider(): Promise<{ process: string; pid: n
   if (!owner) return null;
   const pid = Number(/uint32 (\d+)/.exec(await askBus('GetConnectionUnixProcessID', `string:${owner}`))?.[1]);
   if (!Number.isInteger(pid) || pid <= 0) return null;
-  const exe = await readlink(`/proc/${pid}/exe`).then(basename, async () => (await readFile(`/proc/${pid}/comm`, 'utf8')).trim());
+  const exe = await readlink(`/proc/${pid}/exe`).then(basename, async () =>
+    (await readFile(`/proc/${pid}/comm`, 'utf8')).trim(),
+  );
   return { process: exe, pid };
 }
 

@@ -46,12 +46,18 @@ export function translateKeychainError(error: unknown): CoreError {
     );
   }
   if (/locked collection|is locked|Cannot unlock|prompt.*dismiss/i.test(text)) {
-    return new CoreError('keychain_locked', 'The keychain is locked. Unlock it (for example by logging in again, or in Passwords and Keys) and retry.');
+    return new CoreError(
+      'keychain_locked',
+      'The keychain is locked. Unlock it (for example by logging in again, or in Passwords and Keys) and retry.',
+    );
   }
   if (/stub received bad data/i.test(text)) {
     return new CoreError('keychain_unavailable', 'The keychain refused a secret as too large.');
   }
-  return new CoreError('keychain_unavailable', 'The keychain refused the request. Check that it is running and unlocked, then retry.');
+  return new CoreError(
+    'keychain_unavailable',
+    'The keychain refused the request. Check that it is running and unlocked, then retry.',
+  );
 }
 
 /**

@@ -104,13 +104,19 @@ export class ChunkedVault {
     for (let index = 0; index < manifest.chunks; index++) {
       const part = await this.store.get(this.chunkAccount(id, index));
       if (part === null) {
-        throw new CoreError('secret_corrupt', `Part ${index + 1} of ${manifest.chunks} of key ${id}'s secret is missing from the keychain.`);
+        throw new CoreError(
+          'secret_corrupt',
+          `Part ${index + 1} of ${manifest.chunks} of key ${id}'s secret is missing from the keychain.`,
+        );
       }
       parts.push(part);
     }
     const secret = parts.join('');
     if (sha256Hex(secret) !== manifest.sha256) {
-      throw new CoreError('secret_corrupt', `Key ${id}'s secret in the keychain does not match its checksum; a part was changed or lost.`);
+      throw new CoreError(
+        'secret_corrupt',
+        `Key ${id}'s secret in the keychain does not match its checksum; a part was changed or lost.`,
+      );
     }
     return secret;
   }

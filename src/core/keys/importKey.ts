@@ -18,18 +18,28 @@ export const FORMAT_NAMES: Record<KeyFileFormat, string> = {
   'openssh-encrypted': 'encrypted OpenSSH private key',
 };
 
-const PUBLIC_ONLY = /^(ssh-(rsa|ed25519|dss)|ecdsa-sha2-\S+) AAAA|-----BEGIN (RSA |SSH2 )?PUBLIC KEY-----|---- BEGIN SSH2 PUBLIC KEY ----/m;
+const PUBLIC_ONLY =
+  /^(ssh-(rsa|ed25519|dss)|ecdsa-sha2-\S+) AAAA|-----BEGIN (RSA |SSH2 )?PUBLIC KEY-----|---- BEGIN SSH2 PUBLIC KEY ----/m;
 
 function openSslFailure(error: unknown, encrypted: boolean): CoreError {
   const code = (error as { code?: string }).code ?? '';
   const text = error instanceof Error ? error.message : '';
   if (encrypted && /bad decrypt|BAD_DECRYPT|bad password|DECRYPT/i.test(`${code} ${text}`)) {
-    return new CoreError('wrong_passphrase', 'The passphrase is wrong: the key did not decrypt. Check it and try again.');
+    return new CoreError(
+      'wrong_passphrase',
+      'The passphrase is wrong: the key did not decrypt. Check it and try again.',
+    );
   }
   if (encrypted && /passphrase|MISSING_PASSPHRASE|interrupted or cancelled/i.test(`${code} ${text}`)) {
-    return new CoreError('passphrase_required', 'This private key is protected by a passphrase. Enter it to import the key.');
+    return new CoreError(
+      'passphrase_required',
+      'This private key is protected by a passphrase. Enter it to import the key.',
+    );
   }
-  return new CoreError('invalid_key_file', 'The PEM block could not be read as a private key; the file may be damaged or cut short.');
+  return new CoreError(
+    'invalid_key_file',
+    'The PEM block could not be read as a private key; the file may be damaged or cut short.',
+  );
 }
 
 /** Recognises the format of a private key file's text and reads it, with a passphrase where it is encrypted. */
@@ -43,30 +53,52 @@ export async function parseKeyFile(text: string, passphrase?: string): Promise<P
   const block = /-----BEGIN ((?:RSA |EC |DSA |ENCRYPTED )?PRIVATE KEY)-----[\s\S]*?-----END \1-----/.exec(text);
   if (!block) {
     if (PUBLIC_ONLY.test(text)) {
-      throw new CoreError('public_key_only', 'This is a public key. Importing needs the private key: the file without ".pub" that ssh-keygen or the JaaS console gave you.');
+      throw new CoreError(
+        'public_key_only',
+        'This is a public key. Importing needs the private key: the file without ".pub" that ssh-keygen or the JaaS console gave you.',
+      );
     }
-    throw new CoreError('invalid_key_file', 'No private key found. Expected a PEM block ("-----BEGIN … PRIVATE KEY-----") or an OpenSSH private key.');
+    throw new CoreError(
+      'invalid_key_file',
+      'No private key found. Expected a PEM block ("-----BEGIN … PRIVATE KEY-----") or an OpenSSH private key.',
+    );
   }
   const kind = block[1]!;
-  if (kind === 'EC PRIVATE KEY' || kind === 'DSA PRIVATE KEY') throw new CoreError('not_rsa', `This is an ${kind.split(' ')[0]} key, not RSA. JaaS API keys are 4096-bit RSA keys.`);
+  if (kind === 'EC PRIVATE KEY' || kind === 'DSA PRIVATE KEY')
+    throw new CoreError(
+      'not_rsa',
+      `This is an ${kind.split(' ')[0]} key, not RSA. JaaS API keys are 4096-bit RSA keys.`,
+    );
   const encrypted = kind === 'ENCRYPTED PRIVATE KEY' || /Proc-Type:\s*4,ENCRYPTED/.test(block[0]);
-  if (encrypted && !passphrase) throw new CoreError('passphrase_required', 'This private key is protected by a passphrase. Enter it to import the key.');
+  if (encrypted && !passphrase)
+    throw new CoreError(
+      'passphrase_required',
+      'This private key is protected by a passphrase. Enter it to import the key.',
+    );
   let key: KeyObject;
   try {
     key = createPrivateKey({ key: block[0], format: 'pem', ...(encrypted ? { passphrase } : {}) });
   } catch (error) {
     throw openSslFailure(error, encrypted);
   }
-  const format: KeyFileFormat = kind === 'RSA PRIVATE KEY' ? (encrypted ? 'pkcs1-encrypted' : 'pkcs1') : encrypted ? 'pkcs8-encrypted' : 'pkcs8';
+  const format: KeyFileFormat =
+    kind === 'RSA PRIVATE KEY' ? (encrypted ? 'pkcs1-encrypted' : 'pkcs1') : encrypted ? 'pkcs8-encrypted' : 'pkcs8';
   return { key, format };
 }
 
 /** JaaS signs with RSA 4096; anything else is refused with what it is. */
 export function assertJaasKey(key: KeyObject): number {
   if (key.asymmetricKeyType !== 'rsa') {
-    throw new CoreError('not_rsa', `This is an ${key.asymmetricKeyType?.toUpperCase() ?? 'unknown'} key, not RSA. JaaS API keys are 4096-bit RSA keys.`);
+    throw new CoreError(
+      'not_rsa',
+      `This is an ${key.asymmetricKeyType?.toUpperCase() ?? 'unknown'} key, not RSA. JaaS API keys are 4096-bit RSA keys.`,
+    );
   }
   const bits = key.asymmetricKeyDetails?.modulusLength ?? 0;
-  if (bits < JAAS_KEY_BITS) throw new CoreError('weak_key', `This is a ${bits}-bit RSA key; JaaS expects ${JAAS_KEY_BITS} bits. Make a new key instead.`);
+  if (bits < JAAS_KEY_BITS)
+    throw new CoreError(
+      'weak_key',
+      `This is a ${bits}-bit RSA key; JaaS expects ${JAAS_KEY_BITS} bits. Make a new key instead.`,
+    );
   return bits;
 }

@@ -43,6 +43,9 @@ export function privateKeyFromStoredPem(pem: string): KeyObject {
     modulusBits(key);
     return key;
   } catch {
-    throw new CoreError('secret_corrupt', 'The keychain holds something for this key that is not a readable RSA private key.');
+    throw new CoreError(
+      'secret_corrupt',
+      'The keychain holds something for this key that is not a readable RSA private key.',
+    );
   }
 }

@@ -69,7 +69,14 @@ export class KeyIntake {
         const twin = keys.find((key) => key.fingerprint === entry.fingerprint);
         if (twin) throw keyExists(twin);
         keys.push(entry);
-        history.push(historyEntry(entry, EVENT[entry.source], this.now(), entry.rotationOf ? `rotation of ${entry.rotationOf}` : undefined));
+        history.push(
+          historyEntry(
+            entry,
+            EVENT[entry.source],
+            this.now(),
+            entry.rotationOf ? `rotation of ${entry.rotationOf}` : undefined,
+          ),
+        );
       });
     } catch (error) {
       // The catalog refused the entry: take the fresh secret back out so nothing is left unlisted.
@@ -82,9 +89,16 @@ export class KeyIntake {
   /** Lists again a secret that reconcile found without a catalog entry. */
   async recover(id: string, label: string): Promise<KeyRecord> {
     const name = validLabel(label);
-    if ((await this.catalog.read()).some((key) => key.id === id)) throw new CoreError('key_exists', `Key ${id} is already in the key list.`);
+    if ((await this.catalog.read()).some((key) => key.id === id))
+      throw new CoreError('key_exists', `Key ${id} is already in the key list.`);
     const pem = await this.vault.get(id);
     if (pem === null) throw new CoreError('secret_missing', `The keychain holds no complete secret with id ${id}.`);
-    return this.store(privateKeyFromStoredPem(pem), { id, label: name, appId: null, source: 'recovered', createdAt: null });
+    return this.store(privateKeyFromStoredPem(pem), {
+      id,
+      label: name,
+      appId: null,
+      source: 'recovered',
+      createdAt: null,
+    });
   }
 }

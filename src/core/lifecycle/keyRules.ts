@@ -31,7 +31,12 @@ export function kidRefusal(keys: readonly KeyRecord[], key: KeyRecord, kidText: 
     );
   }
   const holder = keys.find((other) => other.kid === kid && other.id !== key.id);
-  return holder ? new CoreError('kid_in_use', `Key ID ${kid} is already recorded for "${holder.label}". One Key ID belongs to one key.`) : null;
+  return holder
+    ? new CoreError(
+        'kid_in_use',
+        `Key ID ${kid} is already recorded for "${holder.label}". One Key ID belongs to one key.`,
+      )
+    : null;
 }
 
 /**
@@ -46,7 +51,9 @@ export function keyExists(holder: KeyRecord): CoreError {
       { keyId: holder.id },
     );
   }
-  return new CoreError('key_exists', `This key is already stored as "${holder.label}" (${holder.id}).`, { keyId: holder.id });
+  return new CoreError('key_exists', `This key is already stored as "${holder.label}" (${holder.id}).`, {
+    keyId: holder.id,
+  });
 }
 
 export function labelTaken(label: string): CoreError {

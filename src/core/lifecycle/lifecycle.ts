@@ -19,8 +19,16 @@ export const live = (keys: readonly StoredKey[]) => keys.filter((key) => key.sta
 
 /** Why this key may not sign a token, or nothing. */
 export function assertCanSign(key: StoredKey): void {
-  if (key.status === 'trashed') throw new CoreError('key_trashed', `"${key.label}" is in the trash and does not sign. Undelete it first.`, { keyId: key.id });
-  if (key.status === 'retired') throw new CoreError('key_retired', `"${key.label}" is retired and does not sign. Use the current key of ${key.appId ?? 'its AppID'}, or unretire it.`, { keyId: key.id });
+  if (key.status === 'trashed')
+    throw new CoreError('key_trashed', `"${key.label}" is in the trash and does not sign. Undelete it first.`, {
+      keyId: key.id,
+    });
+  if (key.status === 'retired')
+    throw new CoreError(
+      'key_retired',
+      `"${key.label}" is retired and does not sign. Use the current key of ${key.appId ?? 'its AppID'}, or unretire it.`,
+      { keyId: key.id },
+    );
   if (!key.kid) throw noKidError(key);
 }
 
@@ -33,21 +41,42 @@ function claimCurrentIfFree(keys: StoredKey[], key: StoredKey, at: Date, history
 }
 
 /** After a kid was recorded on `key` (its status and current flag follow). */
-export function kidRecorded(keys: StoredKey[], key: StoredKey, previousKid: string | null, at: Date, history: History): void {
+export function kidRecorded(
+  keys: StoredKey[],
+  key: StoredKey,
+  previousKid: string | null,
+  at: Date,
+  history: History,
+): void {
   if (key.status === 'needs-kid') key.status = 'active';
-  history.push(historyEntry(key, previousKid === null ? 'kid-recorded' : 'kid-changed', at, previousKid === null ? undefined : `was ${previousKid}`));
+  history.push(
+    historyEntry(
+      key,
+      previousKid === null ? 'kid-recorded' : 'kid-changed',
+      at,
+      previousKid === null ? undefined : `was ${previousKid}`,
+    ),
+  );
   claimCurrentIfFree(keys, key, at, history);
 }
 
 function makeCurrent(keys: StoredKey[], key: StoredKey, at: Date, history: History): StoredKey | null {
   // Only a key that may sign can sign for its AppID; an active key has a kid, and with it an AppID.
   assertCanSign(key);
-  const previous = live(keys).find((other) => other.appId === key.appId && other.current && other.id !== key.id) ?? null;
+  const previous =
+    live(keys).find((other) => other.appId === key.appId && other.current && other.id !== key.id) ?? null;
   key.appId ??= key.kid!.slice(0, key.kid!.indexOf('/'));
   if (previous) previous.current = false;
   if (!key.current) {
     key.current = true;
-    history.push(historyEntry(key, 'made-current', at, previous ? `replaces "${previous.label}" as the current key of ${key.appId}` : undefined));
+    history.push(
+      historyEntry(
+        key,
+        'made-current',
+        at,
+        previous ? `replaces "${previous.label}" as the current key of ${key.appId}` : undefined,
+      ),
+    );
   }
   return previous;
 }
@@ -63,7 +92,8 @@ function retire(key: StoredKey, at: Date, history: History): { wasCurrent: boole
 }
 
 function unretire(keys: StoredKey[], key: StoredKey, at: Date, history: History): void {
-  if (key.status !== 'retired') throw new CoreError('invalid_input', `"${key.label}" is not retired (it is ${key.status}).`);
+  if (key.status !== 'retired')
+    throw new CoreError('invalid_input', `"${key.label}" is not retired (it is ${key.status}).`);
   key.status = key.kid ? 'active' : 'needs-kid';
   key.retiredAt = null;
   history.push(historyEntry(key, 'unretired', at));
@@ -77,15 +107,31 @@ function trash(key: StoredKey, at: Date, history: History): void {
   key.current = false;
   key.trashedAt = at.toISOString();
   key.purgeAfter = new Date(at.getTime() + TRASH_DAYS * DAY_MS).toISOString();
-  history.push(historyEntry(key, 'trashed', at, `purged after ${key.purgeAfter}${wasCurrent ? `; ${key.appId} has no current key now` : ''}`));
+  history.push(
+    historyEntry(
+      key,
+      'trashed',
+      at,
+      `purged after ${key.purgeAfter}${wasCurrent ? `; ${key.appId} has no current key now` : ''}`,
+    ),
+  );
 }
 
 function undelete(keys: StoredKey[], key: StoredKey, at: Date, history: History): void {
   const others = live(keys);
   const labelHolder = others.find((other) => other.label === key.label);
-  if (labelHolder) throw new CoreError('label_taken', `Another key is now labelled "${key.label}" (${labelHolder.id}). Rename that key first, then undelete.`, { keyId: labelHolder.id });
+  if (labelHolder)
+    throw new CoreError(
+      'label_taken',
+      `Another key is now labelled "${key.label}" (${labelHolder.id}). Rename that key first, then undelete.`,
+      { keyId: labelHolder.id },
+    );
   const kidHolder = key.kid ? others.find((other) => other.kid === key.kid) : undefined;
-  if (kidHolder) throw new CoreError('kid_in_use', `Key ID ${key.kid} is now recorded for "${kidHolder.label}" (${kidHolder.id}). One Key ID belongs to one key.`);
+  if (kidHolder)
+    throw new CoreError(
+      'kid_in_use',
+      `Key ID ${key.kid} is now recorded for "${kidHolder.label}" (${kidHolder.id}). One Key ID belongs to one key.`,
+    );
   key.status = key.statusBeforeTrash ?? (key.kid ? 'active' : 'needs-kid');
   key.statusBeforeTrash = null;
   key.trashedAt = null;
@@ -102,13 +148,20 @@ export class Lifecycle {
     private readonly now: () => Date,
   ) {}
 
-  private change<T>(ref: string, scope: 'live' | 'trash', work: (keys: StoredKey[], key: StoredKey, at: Date, history: History) => T): Promise<T> {
+  private change<T>(
+    ref: string,
+    scope: 'live' | 'trash',
+    work: (keys: StoredKey[], key: StoredKey, at: Date, history: History) => T,
+  ): Promise<T> {
     return this.catalog.update((keys, history) => work(keys, resolveKey(keys, ref, scope), this.now(), history));
   }
 
   /** Makes an active key the current key of its AppID; returns the key it replaced (still active). */
   activate(ref: string): Promise<{ key: StoredKey; previous: StoredKey | null }> {
-    return this.change(ref, 'live', (keys, key, at, history) => ({ previous: makeCurrent(keys, key, at, history), key }));
+    return this.change(ref, 'live', (keys, key, at, history) => ({
+      previous: makeCurrent(keys, key, at, history),
+      key,
+    }));
   }
 
   retire(ref: string): Promise<{ key: StoredKey; wasCurrent: boolean }> {
@@ -139,7 +192,12 @@ export class Lifecycle {
       key = resolveKey(keys, ref, 'trash');
     } catch (error) {
       const liveKey = keys.find((k) => k.status !== 'trashed' && (k.id === ref || k.label === ref || k.kid === ref));
-      if (liveKey) throw new CoreError('not_in_trash', `"${liveKey.label}" is not in the trash. Delete it first; purge then removes it from the trash for good.`, { keyId: liveKey.id });
+      if (liveKey)
+        throw new CoreError(
+          'not_in_trash',
+          `"${liveKey.label}" is not in the trash. Delete it first; purge then removes it from the trash for good.`,
+          { keyId: liveKey.id },
+        );
       if (!/^[0-9a-f]{16}$/.test(ref) || keys.some((k) => k.id === ref)) throw error;
       if (!(await this.vault.delete(ref))) throw error;
       return { id: ref, label: null, kid: null };
@@ -148,7 +206,14 @@ export class Lifecycle {
     await this.catalog.update((current, history) => {
       const index = current.findIndex((k) => k.id === key.id);
       if (index === -1) return;
-      history.push(historyEntry(current[index]!, 'purged', this.now(), current[index]!.appId ? `AppID ${current[index]!.appId}` : undefined));
+      history.push(
+        historyEntry(
+          current[index]!,
+          'purged',
+          this.now(),
+          current[index]!.appId ? `AppID ${current[index]!.appId}` : undefined,
+        ),
+      );
       current.splice(index, 1);
     });
     return { id: key.id, label: key.label, kid: key.kid };
@@ -160,7 +225,9 @@ export class Lifecycle {
    */
   async purgeExpired(keys?: readonly StoredKey[]): Promise<string[]> {
     const now = this.now().getTime();
-    const due = (keys ?? (await this.catalog.read())).filter((key) => key.status === 'trashed' && key.purgeAfter !== null && Date.parse(key.purgeAfter) <= now);
+    const due = (keys ?? (await this.catalog.read())).filter(
+      (key) => key.status === 'trashed' && key.purgeAfter !== null && Date.parse(key.purgeAfter) <= now,
+    );
     for (const key of due) await this.purge(key.id);
     return due.map((key) => key.id);
   }

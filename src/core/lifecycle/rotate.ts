@@ -7,10 +7,17 @@ import { live } from './lifecycle';
 
 export function rotationLabel(keys: readonly StoredKey[], old: StoredKey, at: Date, label?: string): string {
   if (old.status === 'retired') {
-    throw new CoreError('key_retired', `"${old.label}" is retired already; rotate the current key of ${old.appId ?? 'its AppID'} instead.`);
+    throw new CoreError(
+      'key_retired',
+      `"${old.label}" is retired already; rotate the current key of ${old.appId ?? 'its AppID'} instead.`,
+    );
   }
   if (!old.appId) {
-    throw new CoreError('no_app_id', `"${old.label}" has no AppID yet, so there is nothing to rotate it for. Record its Key ID first.`, { keyId: old.id });
+    throw new CoreError(
+      'no_app_id',
+      `"${old.label}" has no AppID yet, so there is nothing to rotate it for. Record its Key ID first.`,
+      { keyId: old.id },
+    );
   }
   if (label !== undefined) return label;
   const base = `${old.label} ${at.toISOString().slice(0, 10)}`;

@@ -24,7 +24,9 @@ const SEGMENT = /^[A-Za-z0-9_-]*$/;
 function decodeObject(segment: string): Record<string, unknown> | null {
   try {
     const value: unknown = JSON.parse(Buffer.from(segment, 'base64url').toString('utf8'));
-    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+    return value !== null && typeof value === 'object' && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : null;
   } catch {
     return null;
   }
@@ -34,7 +36,11 @@ function decodeObject(segment: string): Record<string, unknown> | null {
 export function decodeJwt(token: string): DecodedJwt | { problem: string } {
   const parts = token.split('.');
   if (parts.length !== 3) return { problem: `A token has three parts separated by dots; this has ${parts.length}.` };
-  if (!parts.every((part) => SEGMENT.test(part))) return { problem: 'A token uses only base64url characters (A-Z, a-z, 0-9, - and _); this one has others, such as line breaks, spaces or "=" padding.' };
+  if (!parts.every((part) => SEGMENT.test(part)))
+    return {
+      problem:
+        'A token uses only base64url characters (A-Z, a-z, 0-9, - and _); this one has others, such as line breaks, spaces or "=" padding.',
+    };
   const header = decodeObject(parts[0]!);
   const claims = decodeObject(parts[1]!);
   if (!header) return { problem: 'The first part (header) is not base64url-encoded JSON.' };

@@ -22,7 +22,11 @@ export interface RunOptions {
 }
 
 /** The child's environment: every inherited variable with one of our names goes, then ours are set. */
-export function runEnvironment(env: NodeJS.ProcessEnv, prefix: string, values: { appId: string; kid: string; privateKey?: string; privateKeyPath?: string }): NodeJS.ProcessEnv {
+export function runEnvironment(
+  env: NodeJS.ProcessEnv,
+  prefix: string,
+  values: { appId: string; kid: string; privateKey?: string; privateKeyPath?: string },
+): NodeJS.ProcessEnv {
   const next = { ...env };
   for (const suffix of ['APP_ID', 'KID', 'PRIVATE_KEY', 'PRIVATE_KEY_PATH']) delete next[`${prefix}_${suffix}`];
   next[`${prefix}_APP_ID`] = values.appId;
@@ -53,15 +57,23 @@ export async function runWithKey(signer: Signer, options: RunOptions): Promise<n
   const cleanup = () => (folder ? rm(folder, { recursive: true, force: true }) : Promise.resolve());
   // Imported here: every jaas-keys command loads this module (removeStaleKeyFolders), few run a program.
   const { spawn } = await import('node:child_process');
-  const child = spawn(options.command, options.args, { stdio: 'inherit', env: runEnvironment(options.env, options.prefix, values) });
+  const child = spawn(options.command, options.args, {
+    stdio: 'inherit',
+    env: runEnvironment(options.env, options.prefix, values),
+  });
   const forward = new Map(FORWARDED_SIGNALS.map((signal) => [signal, () => void child.kill(signal)]));
   for (const [signal, handler] of forward) process.on(signal, handler);
   try {
     return await new Promise<number>((resolve, reject) => {
       child.once('error', (error: NodeJS.ErrnoException) => {
-        reject(error.code === 'ENOENT' || error.code === 'EACCES'
-          ? new CoreError('invalid_input', `Cannot run "${options.command}": ${error.code === 'ENOENT' ? 'no such command' : 'permission denied'}. Nothing was started.`)
-          : new CoreError('invalid_input', `Cannot run "${options.command}" (${error.code ?? 'unknown error'}).`));
+        reject(
+          error.code === 'ENOENT' || error.code === 'EACCES'
+            ? new CoreError(
+                'invalid_input',
+                `Cannot run "${options.command}": ${error.code === 'ENOENT' ? 'no such command' : 'permission denied'}. Nothing was started.`,
+              )
+            : new CoreError('invalid_input', `Cannot run "${options.command}" (${error.code ?? 'unknown error'}).`),
+        );
       });
       child.once('exit', (code, signal) => resolve(code ?? 128 + (signal ? constants.signals[signal] : 0)));
     });

@@ -19,7 +19,10 @@ const FLUSH_EVERY_MS = 2000;
 const text = (max: number) => z.string().max(max);
 const tokenRequestSchema = z.strictObject({
   room: text(200).min(1).optional(),
-  user: z.strictObject({ id: text(200), name: text(200), email: text(320), avatar: text(2000), moderator: z.boolean() }).partial().optional(),
+  user: z
+    .strictObject({ id: text(200), name: text(200), email: text(320), avatar: text(2000), moderator: z.boolean() })
+    .partial()
+    .optional(),
   features: z.partialRecord(z.enum(JAAS_FEATURES), z.boolean()).optional(),
   lifetime: z.union([z.number().int().positive(), text(20)]).optional(),
 });
@@ -45,7 +48,11 @@ export interface TokenServer {
 }
 
 class Refusal extends Error {
-  constructor(readonly status: number, readonly code: string, message: string) {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -61,7 +68,8 @@ function authorized(header: string | undefined, secret: string): boolean {
 }
 
 async function readBody(request: IncomingMessage): Promise<string> {
-  if (Number(request.headers['content-length'] ?? 0) > MAX_BODY_BYTES) throw new Refusal(413, 'too_large', `The body is over ${MAX_BODY_BYTES} bytes.`);
+  if (Number(request.headers['content-length'] ?? 0) > MAX_BODY_BYTES)
+    throw new Refusal(413, 'too_large', `The body is over ${MAX_BODY_BYTES} bytes.`);
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request) {
@@ -84,13 +92,30 @@ function tokenOptions(body: string, options: ServeOptions) {
   const parsed = tokenRequestSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new Refusal(400, 'invalid_request', `${issue?.path.join('.') || 'The body'}: ${issue?.message ?? 'not valid'}. Fields: room, user {id, name, email, avatar, moderator}, features {${JAAS_FEATURES.join(', ')}}, lifetime.`);
+    throw new Refusal(
+      400,
+      'invalid_request',
+      `${issue?.path.join('.') || 'The body'}: ${issue?.message ?? 'not valid'}. Fields: room, user {id, name, email, avatar, moderator}, features {${JAAS_FEATURES.join(', ')}}, lifetime.`,
+    );
   }
   const request = parsed.data;
-  const lifetime = request.lifetime === undefined ? options.lifetimeSeconds : typeof request.lifetime === 'number' ? request.lifetime : durationSeconds(request.lifetime);
-  if (lifetime === null) throw new Refusal(400, 'invalid_request', 'lifetime is seconds, or a duration such as 90m or 2h.');
-  if (lifetime > options.maxLifetimeSeconds) throw new Refusal(400, 'lifetime_too_long', `lifetime ${lifetime} s is over this server's maximum of ${options.maxLifetimeSeconds} s (--max-lifetime).`);
-  const features = Object.entries(request.features ?? {}).filter(([, on]) => on).map(([name]) => name as JaasFeature);
+  const lifetime =
+    request.lifetime === undefined
+      ? options.lifetimeSeconds
+      : typeof request.lifetime === 'number'
+        ? request.lifetime
+        : durationSeconds(request.lifetime);
+  if (lifetime === null)
+    throw new Refusal(400, 'invalid_request', 'lifetime is seconds, or a duration such as 90m or 2h.');
+  if (lifetime > options.maxLifetimeSeconds)
+    throw new Refusal(
+      400,
+      'lifetime_too_long',
+      `lifetime ${lifetime} s is over this server's maximum of ${options.maxLifetimeSeconds} s (--max-lifetime).`,
+    );
+  const features = Object.entries(request.features ?? {})
+    .filter(([, on]) => on)
+    .map(([name]) => name as JaasFeature);
   const user = request.user ?? {};
   return {
     ...DEFAULT_TOKEN_OPTIONS,
@@ -111,9 +136,17 @@ export async function startTokenServer(options: ServeOptions): Promise<TokenServ
   let port = options.port;
   const allowedOrigins = new Set(options.origins);
 
-  async function handle(request: IncomingMessage, response: ServerResponse): Promise<{ status: number; room: string | null }> {
+  async function handle(
+    request: IncomingMessage,
+    response: ServerResponse,
+  ): Promise<{ status: number; room: string | null }> {
     const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
-      response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', ...headers });
+      response.writeHead(status, {
+        'Content-Type': 'application/json; charset=utf-8',
+        'Cache-Control': 'no-store',
+        'X-Content-Type-Options': 'nosniff',
+        ...headers,
+      });
       response.end(body === null ? undefined : JSON.stringify(body));
       return { status, room };
     };
@@ -122,21 +155,37 @@ export async function startTokenServer(options: ServeOptions): Promise<TokenServ
     const cors: Record<string, string> = {};
     try {
       // DNS rebinding: a page whose own host name resolves to 127.0.0.1 still sends its name here.
-      if (request.headers.host !== `127.0.0.1:${port}` && request.headers.host !== `localhost:${port}`) throw new Refusal(403, 'bad_host', `Host must be 127.0.0.1:${port} or localhost:${port}.`);
+      if (request.headers.host !== `127.0.0.1:${port}` && request.headers.host !== `localhost:${port}`)
+        throw new Refusal(403, 'bad_host', `Host must be 127.0.0.1:${port} or localhost:${port}.`);
       const origin = request.headers.origin;
       if (origin !== undefined) {
-        if (!allowedOrigins.has(origin)) throw new Refusal(403, 'bad_origin', `Origin ${origin} is not allowed; allow it with --origin ${origin} when starting the server.`);
+        if (!allowedOrigins.has(origin))
+          throw new Refusal(
+            403,
+            'bad_origin',
+            `Origin ${origin} is not allowed; allow it with --origin ${origin} when starting the server.`,
+          );
         Object.assign(cors, { 'Access-Control-Allow-Origin': origin, Vary: 'Origin' });
       }
       if (path === '/token' && request.method === 'OPTIONS') {
-        return send(204, null, { ...cors, 'Access-Control-Allow-Methods': 'POST', 'Access-Control-Allow-Headers': 'Authorization, Content-Type', 'Access-Control-Max-Age': '600' });
+        return send(204, null, {
+          ...cors,
+          'Access-Control-Allow-Methods': 'POST',
+          'Access-Control-Allow-Headers': 'Authorization, Content-Type',
+          'Access-Control-Max-Age': '600',
+        });
       }
       if (path === '/.well-known/jaas-key' && request.method === 'GET') {
         const { kid, appId } = options.signer.record;
         return send(200, { kid, appId, publicKeyPem: options.publicKeyPem }, cors);
       }
       if (path === '/token' && request.method === 'POST') {
-        if (!authorized(request.headers.authorization, secret)) throw new Refusal(401, 'unauthorized', 'Send Authorization: Bearer <the secret the server printed at start>.');
+        if (!authorized(request.headers.authorization, secret))
+          throw new Refusal(
+            401,
+            'unauthorized',
+            'Send Authorization: Bearer <the secret the server printed at start>.',
+          );
         const wanted = tokenOptions(await readBody(request), options);
         room = wanted.room;
         let made;
@@ -146,12 +195,18 @@ export async function startTokenServer(options: ServeOptions): Promise<TokenServ
           if (error instanceof CoreError) throw new Refusal(400, error.code, error.message);
           throw error;
         }
-        return send(200, { token: made.token, expiresAt: made.expiresAt, link: made.link, warnings: made.warnings }, cors);
+        return send(
+          200,
+          { token: made.token, expiresAt: made.expiresAt, link: made.link, warnings: made.warnings },
+          cors,
+        );
       }
-      if (path === '/token' || path === '/.well-known/jaas-key') throw new Refusal(405, 'method_not_allowed', `${request.method} is not allowed on ${path}.`);
+      if (path === '/token' || path === '/.well-known/jaas-key')
+        throw new Refusal(405, 'method_not_allowed', `${request.method} is not allowed on ${path}.`);
       throw new Refusal(404, 'not_found', 'This server has POST /token and GET /.well-known/jaas-key.');
     } catch (error) {
-      const refusal = error instanceof Refusal ? error : new Refusal(500, 'internal', 'Something unexpected went wrong.');
+      const refusal =
+        error instanceof Refusal ? error : new Refusal(500, 'internal', 'Something unexpected went wrong.');
       // A refused origin gets no CORS headers, so its page cannot read the answer either.
       const headers = refusal.code === 'bad_origin' ? {} : cors;
       if (refusal.status === 401) Object.assign(headers, { 'WWW-Authenticate': 'Bearer' });
@@ -161,11 +216,22 @@ export async function startTokenServer(options: ServeOptions): Promise<TokenServ
 
   server.on('request', (request: IncomingMessage, response: ServerResponse) => {
     void handle(request, response).then(({ status, room }) => {
-      options.log(`${new Date().toISOString()} ${request.method} ${(request.url ?? '/').split('?')[0]} ${status}${room !== null ? ` room=${room}` : ''}`);
+      options.log(
+        `${new Date().toISOString()} ${request.method} ${(request.url ?? '/').split('?')[0]} ${status}${room !== null ? ` room=${room}` : ''}`,
+      );
     });
   });
   await new Promise<void>((resolve, reject) => {
-    server.once('error', (error: NodeJS.ErrnoException) => reject(new CoreError('invalid_input', error.code === 'EADDRINUSE' ? `Port ${options.port} is in use; choose another with --port, or leave it out for a free one.` : `Cannot listen on 127.0.0.1:${options.port} (${error.code}).`)));
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        new CoreError(
+          'invalid_input',
+          error.code === 'EADDRINUSE'
+            ? `Port ${options.port} is in use; choose another with --port, or leave it out for a free one.`
+            : `Cannot listen on 127.0.0.1:${options.port} (${error.code}).`,
+        ),
+      ),
+    );
     // Loopback only; there is no option to listen anywhere else.
     server.listen(options.port, '127.0.0.1', () => resolve());
   });

@@ -10,7 +10,16 @@ import type { Handlers } from './handlerTypes';
 /** The backup format (zod, age) loads with the first backup step, as in the core, not with the window. */
 const backupFile = () => import('../../core/backup/backupFile');
 
-type BackupHandlers = Pick<Handlers, 'passphraseStrength' | 'checkRecipient' | 'myRecipient' | 'backupKeys' | 'chooseBackupFile' | 'previewRestore' | 'restoreBackup'>;
+type BackupHandlers = Pick<
+  Handlers,
+  | 'passphraseStrength'
+  | 'checkRecipient'
+  | 'myRecipient'
+  | 'backupKeys'
+  | 'chooseBackupFile'
+  | 'previewRestore'
+  | 'restoreBackup'
+>;
 
 const cancelled = () => new CoreError('cancelled', 'Cancelled; nothing was written.');
 
@@ -28,11 +37,15 @@ export function createBackupHandlers(keys: KeyManager, desktop: Desktop, recheck
     // Outside the try: a module that fails to load is not a file that cannot be read.
     const { MAX_BACKUP_BYTES } = await backupFile();
     try {
-      if ((await stat(path)).size > MAX_BACKUP_BYTES) throw new CoreError('invalid_backup', `${basename(path)} is far too large to be a backup of this app.`);
+      if ((await stat(path)).size > MAX_BACKUP_BYTES)
+        throw new CoreError('invalid_backup', `${basename(path)} is far too large to be a backup of this app.`);
       return await readFile(path, 'utf8');
     } catch (error) {
       if (error instanceof CoreError) throw error;
-      throw new CoreError('file_error', `Cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}).`);
+      throw new CoreError(
+        'file_error',
+        `Cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}).`,
+      );
     }
   }
 
@@ -45,14 +58,24 @@ export function createBackupHandlers(keys: KeyManager, desktop: Desktop, recheck
     myRecipient: async () => ({ recipient: await keys.backups.recipient() }),
     async backupKeys({ ids, lock, includeTrash }) {
       const stamp = new Date().toISOString().slice(0, 10);
-      const path = await desktop.chooseSavePath({ title: 'Save the encrypted backup', defaultName: `jaas-keys-${stamp}.age`, filters: [{ name: 'age encrypted file', extensions: ['age'] }] });
+      const path = await desktop.chooseSavePath({
+        title: 'Save the encrypted backup',
+        defaultName: `jaas-keys-${stamp}.age`,
+        filters: [{ name: 'age encrypted file', extensions: ['age'] }],
+      });
       if (path === null) throw cancelled();
       // The save dialog has already asked before replacing an existing file.
       const saved = await keys.backups.write(path, { refs: ids, includeTrash, force: true, lock });
       return { path, count: saved.length };
     },
     async chooseBackupFile() {
-      const path = await desktop.chooseOpenPath({ title: 'Choose a JaaS Key Manager backup', filters: [{ name: 'age encrypted file', extensions: ['age'] }, { name: 'All files', extensions: ['*'] }] });
+      const path = await desktop.chooseOpenPath({
+        title: 'Choose a JaaS Key Manager backup',
+        filters: [
+          { name: 'age encrypted file', extensions: ['age'] },
+          { name: 'All files', extensions: ['*'] },
+        ],
+      });
       if (path === null) throw new CoreError('cancelled', 'No file was chosen.');
       const fileId = randomBytes(16).toString('hex');
       chosen.set(fileId, path);

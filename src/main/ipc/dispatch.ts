@@ -17,18 +17,35 @@ function isMethod(name: string): name is Method {
  * app's own page, the input must match the contract's schema exactly. Only then
  * is the handler called, and whatever happens the caller gets a value back.
  */
-export function createDispatcher(handlers: Handlers, isTrustedSender: (url: string | undefined) => boolean, log: Logger): Dispatch {
+export function createDispatcher(
+  handlers: Handlers,
+  isTrustedSender: (url: string | undefined) => boolean,
+  log: Logger,
+): Dispatch {
   return async (method, senderUrl, input) => {
-    if (!isMethod(method)) return { ok: false, error: { code: 'unknown_method', message: 'The app asked for something the back end does not offer.' } };
+    if (!isMethod(method))
+      return {
+        ok: false,
+        error: { code: 'unknown_method', message: 'The app asked for something the back end does not offer.' },
+      };
     if (!isTrustedSender(senderUrl)) {
       log(`refused ${method} from an untrusted frame`);
-      return { ok: false, error: { code: 'forbidden_sender', message: 'This request did not come from the app’s own window.' } };
+      return {
+        ok: false,
+        error: { code: 'forbidden_sender', message: 'This request did not come from the app’s own window.' },
+      };
     }
     const parsed = contract[method].input.safeParse(input);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const where = issue?.path.length ? issue.path.join('.') : 'the request';
-      return { ok: false, error: { code: 'invalid_input', message: `Refused ${method}: ${where} is not valid (${issue?.message ?? 'wrong shape'}).` } };
+      return {
+        ok: false,
+        error: {
+          code: 'invalid_input',
+          message: `Refused ${method}: ${where} is not valid (${issue?.message ?? 'wrong shape'}).`,
+        },
+      };
     }
     try {
       const handler = handlers[method] as (value: unknown) => Promise<unknown>;

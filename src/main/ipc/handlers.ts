@@ -25,7 +25,12 @@ export function createHandlers(keys: KeyManager, desktop: Desktop): Handlers {
   const listing = async (): Promise<KeyListing> => {
     const checked = await (lastCheck ?? recheck()).catch(() => null);
     const current = await keys.list({ all: true });
-    return { keys: current, findings: checked?.findings ?? [], keychainProblem: checked?.keychainProblem ?? null, keychainName: checked?.keychainName ?? null };
+    return {
+      keys: current,
+      findings: checked?.findings ?? [],
+      keychainProblem: checked?.keychainProblem ?? null,
+      keychainName: checked?.keychainName ?? null,
+    };
   };
 
   return {

@@ -22,11 +22,15 @@ export function createImportHandlers(keys: KeyManager, desktop: Desktop): Import
 
   async function readKeyFile(path: string): Promise<string> {
     try {
-      if ((await stat(path)).size > MAX_KEY_FILE_BYTES) throw new CoreError('invalid_key_file', `${basename(path)} is too large to be a key file.`);
+      if ((await stat(path)).size > MAX_KEY_FILE_BYTES)
+        throw new CoreError('invalid_key_file', `${basename(path)} is too large to be a key file.`);
       return await readFile(path, 'utf8');
     } catch (error) {
       if (error instanceof CoreError) throw error;
-      throw new CoreError('file_error', `Cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}).`);
+      throw new CoreError(
+        'file_error',
+        `Cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}).`,
+      );
     }
   }
 
@@ -39,7 +43,11 @@ export function createImportHandlers(keys: KeyManager, desktop: Desktop): Import
       const path = await desktop.chooseOpenPath({
         title: 'Choose a private key file',
         // ssh-keygen's files have no extension (id_rsa), so every file is offered first.
-        filters: [{ name: 'All files', extensions: ['*'] }, { name: 'PEM files', extensions: ['pem', 'key', 'pk'] }] });
+        filters: [
+          { name: 'All files', extensions: ['*'] },
+          { name: 'PEM files', extensions: ['pem', 'key', 'pk'] },
+        ],
+      });
       if (path === null) throw new CoreError('cancelled', 'No file was chosen.');
       const fileId = randomBytes(16).toString('hex');
       chosen.set(fileId, path);
@@ -48,7 +56,11 @@ export function createImportHandlers(keys: KeyManager, desktop: Desktop): Import
     async importKeyFile({ fileId, label, appId, passphrase }) {
       const path = chosen.get(fileId);
       if (!path) throw new CoreError('invalid_input', 'Choose the key file again.');
-      const { key, format } = await keys.importKey(await readKeyFile(path), { label, appId: appId ?? null, passphrase });
+      const { key, format } = await keys.importKey(await readKeyFile(path), {
+        label,
+        appId: appId ?? null,
+        passphrase,
+      });
       chosen.delete(fileId);
       return { key, formatName: FORMAT_NAMES[format], encrypted: format.endsWith('encrypted'), sourcePath: path };
     },

@@ -61,7 +61,8 @@ export function createKeyHandlers(keys: KeyManager, desktop: Desktop): KeyHandle
       return { copied: true };
     },
     async copyText({ text }) {
-      if (/PRIVATE KEY/.test(text)) throw new CoreError('invalid_input', 'Private key material is never put on the clipboard.');
+      if (/PRIVATE KEY/.test(text))
+        throw new CoreError('invalid_input', 'Private key material is never put on the clipboard.');
       await desktop.writeClipboard(text);
       return { copied: true };
     },
@@ -69,7 +70,8 @@ export function createKeyHandlers(keys: KeyManager, desktop: Desktop): KeyHandle
       const key = await keys.resolve(id);
       const confirmed = await desktop.confirm({
         message: `Export the private key of "${key.label}" to a file?`,
-        detail: 'Anyone who has this file can sign meeting tokens for your JaaS app. Store it somewhere safe, do not send it by email or chat, and delete it when you no longer need it. The key stays in the keychain either way.',
+        detail:
+          'Anyone who has this file can sign meeting tokens for your JaaS app. Store it somewhere safe, do not send it by email or chat, and delete it when you no longer need it. The key stays in the keychain either way.',
         confirmLabel: 'Export private key',
       });
       if (!confirmed) throw cancelled();
@@ -86,7 +88,8 @@ export function createKeyHandlers(keys: KeyManager, desktop: Desktop): KeyHandle
     createToken: ({ id, options }) => keys.makeToken(id, options),
     checkToken: ({ token }) => keys.checkToken(token),
     async openExternal({ url }) {
-      if (!isAllowedExternalUrl(url)) throw new CoreError('invalid_input', 'Only the JaaS console and 8x8 documentation links open from the app.');
+      if (!isAllowedExternalUrl(url))
+        throw new CoreError('invalid_input', 'Only the JaaS console and 8x8 documentation links open from the app.');
       await desktop.openExternal(url);
       return { opened: true };
     },

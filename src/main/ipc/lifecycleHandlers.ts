@@ -2,7 +2,10 @@ import { CoreError } from '../../core/errors';
 import { publicRecord, type KeyManager } from '../../core/keyManager';
 import type { Handlers } from './handlerTypes';
 
-type LifecycleHandlers = Pick<Handlers, 'deleteKey' | 'undeleteKey' | 'purgeKey' | 'activateKey' | 'retireKey' | 'unretireKey' | 'rotateKey' | 'keyHistory'>;
+type LifecycleHandlers = Pick<
+  Handlers,
+  'deleteKey' | 'undeleteKey' | 'purgeKey' | 'activateKey' | 'retireKey' | 'unretireKey' | 'rotateKey' | 'keyHistory'
+>;
 
 /**
  * Statuses, rotation, the trash and the history, for the window. `recheck` runs
@@ -16,7 +19,8 @@ export function createLifecycleHandlers(keys: KeyManager, recheck: () => void): 
       // The typed confirmation is checked here too: a page cannot purge by skipping its own dialog.
       const key = await keys.resolve(id, 'any').catch(() => null);
       const expected = key ? [key.label, key.kid] : [id];
-      if (!expected.includes(confirmation)) throw new CoreError('cancelled', 'The confirmation did not match; nothing was purged.');
+      if (!expected.includes(confirmation))
+        throw new CoreError('cancelled', 'The confirmation did not match; nothing was purged.');
       const removed = await keys.lifecycle.purge(id);
       recheck();
       return { id: removed.id };

@@ -43,18 +43,24 @@ export function App() {
   const load = useAction();
   const runLoad = load.run;
 
-  const refresh = useCallback(async (method: 'listKeys' | 'checkKeychain' = 'listKeys') => {
-    const value = await runLoad(() => call(method, {}));
-    if (value) setListing(value);
-    return value;
-  }, [runLoad]);
+  const refresh = useCallback(
+    async (method: 'listKeys' | 'checkKeychain' = 'listKeys') => {
+      const value = await runLoad(() => call(method, {}));
+      if (value) setListing(value);
+      return value;
+    },
+    [runLoad],
+  );
 
   // On start, compare keychain and list afresh: jaas-keys may have changed either since the app last looked.
   useEffect(() => {
     void refresh('checkKeychain');
   }, [refresh]);
 
-  const shortcuts = useMemo(() => ({ newKey: () => setView({ kind: 'new' }), importKey: () => setView({ kind: 'import' }) }), []);
+  const shortcuts = useMemo(
+    () => ({ newKey: () => setView({ kind: 'new' }), importKey: () => setView({ kind: 'import' }) }),
+    [],
+  );
   useShortcuts(shortcuts);
 
   const problemIds = useMemo(() => new Set(listing?.findings.map((finding) => finding.id) ?? []), [listing]);
@@ -68,8 +74,14 @@ export function App() {
   if (!listing) {
     return (
       <main className="app app-loading">
-        <header className="app-header"><span className="app-title">JaaS Key Manager</span></header>
-        {load.error ? <ErrorNotice error={load.error} onRetry={() => void refresh()} /> : <p role="status">Loading keys…</p>}
+        <header className="app-header">
+          <span className="app-title">JaaS Key Manager</span>
+        </header>
+        {load.error ? (
+          <ErrorNotice error={load.error} onRetry={() => void refresh()} />
+        ) : (
+          <p role="status">Loading keys…</p>
+        )}
       </main>
     );
   }
@@ -79,15 +91,51 @@ export function App() {
   const tokenKey = view.kind === 'token' ? listing.keys.find((key) => key.id === view.id) : undefined;
   let content;
   if (view.kind === 'new') {
-    content = <NewKey onCreated={(key) => { setAnnouncement(`Made key “${key.label}”.`); showKey(key.id, 'Key made. Its private half is in your OS keychain; it is not saved anywhere else.'); void refresh(); }} onCancel={() => setView({ kind: 'none' })} />;
+    content = (
+      <NewKey
+        onCreated={(key) => {
+          setAnnouncement(`Made key “${key.label}”.`);
+          showKey(key.id, 'Key made. Its private half is in your OS keychain; it is not saved anywhere else.');
+          void refresh();
+        }}
+        onCancel={() => setView({ kind: 'none' })}
+      />
+    );
   } else if (view.kind === 'import') {
-    content = <ImportKey onImported={(imported) => { setAnnouncement(`Imported “${imported.key.label}”.`); showKey(imported.key.id, importedNotice(imported)); void refresh(); }} onCancel={() => setView({ kind: 'none' })} />;
+    content = (
+      <ImportKey
+        onImported={(imported) => {
+          setAnnouncement(`Imported “${imported.key.label}”.`);
+          showKey(imported.key.id, importedNotice(imported));
+          void refresh();
+        }}
+        onCancel={() => setView({ kind: 'none' })}
+      />
+    );
   } else if (view.kind === 'check') {
     content = <CheckToken />;
   } else if (view.kind === 'backup') {
-    content = <BackupKeys keys={listing.keys} onDone={(message) => { setAnnouncement(message); setView({ kind: 'none', notice: message }); void refresh(); }} onCancel={() => setView({ kind: 'none' })} />;
+    content = (
+      <BackupKeys
+        keys={listing.keys}
+        onDone={(message) => {
+          setAnnouncement(message);
+          setView({ kind: 'none', notice: message });
+          void refresh();
+        }}
+        onCancel={() => setView({ kind: 'none' })}
+      />
+    );
   } else if (view.kind === 'restore') {
-    content = <RestoreBackup onRestored={(message) => { setAnnouncement(message); void refresh('checkKeychain'); }} onCancel={() => setView({ kind: 'none' })} />;
+    content = (
+      <RestoreBackup
+        onRestored={(message) => {
+          setAnnouncement(message);
+          void refresh('checkKeychain');
+        }}
+        onCancel={() => setView({ kind: 'none' })}
+      />
+    );
   } else if (view.kind === 'token' && tokenKey) {
     content = <MakeToken keyRecord={tokenKey} onBack={() => showKey(tokenKey.id)} />;
   } else if (view.kind === 'detail') {
@@ -106,17 +154,30 @@ export function App() {
         onRotated={(rotation) => {
           setAnnouncement(`Made “${rotation.key.label}” to replace “${rotation.old.label}”.`);
           setListView('keys');
-          showKey(rotation.key.id, `Made “${rotation.key.label}” to replace “${rotation.old.label}”. “${rotation.old.label}” keeps signing until this key is current; follow the steps below.`);
+          showKey(
+            rotation.key.id,
+            `Made “${rotation.key.label}” to replace “${rotation.old.label}”. “${rotation.old.label}” keeps signing until this key is current; follow the steps below.`,
+          );
           void refresh();
         }}
       />
     );
   } else if (empty) {
-    content = <EmptyState onNewKey={() => setView({ kind: 'new' })} onImport={() => setView({ kind: 'import' })} onRestore={() => setView({ kind: 'restore' })} />;
+    content = (
+      <EmptyState
+        onNewKey={() => setView({ kind: 'new' })}
+        onImport={() => setView({ kind: 'import' })}
+        onRestore={() => setView({ kind: 'restore' })}
+      />
+    );
   } else {
     content = (
       <>
-        {view.kind === 'none' && view.notice && <p className="notice notice-success" role="status">{view.notice}</p>}
+        {view.kind === 'none' && view.notice && (
+          <p className="notice notice-success" role="status">
+            {view.notice}
+          </p>
+        )}
         <p className="pick-a-key">Select a key on the left, or make a new one.</p>
       </>
     );
@@ -127,24 +188,65 @@ export function App() {
       <header className="app-header">
         <span className="app-title">JaaS Key Manager</span>
         <span className="header-actions">
-          <button type="button" onClick={() => setView({ kind: 'check' })}>Check token</button>
-          <button type="button" onClick={() => setView({ kind: 'restore' })}>Restore…</button>
-          <button type="button" onClick={() => setView({ kind: 'backup' })} disabled={listing.keys.every((key) => key.status === 'trashed')}>Back up…</button>
-          <button type="button" onClick={shortcuts.importKey} aria-keyshortcuts="Control+I" title="Import key (Ctrl+I)">Import key</button>
-          <button type="button" className="primary" onClick={shortcuts.newKey} aria-keyshortcuts="Control+N" title="New key (Ctrl+N)">New key</button>
+          <button type="button" onClick={() => setView({ kind: 'check' })}>
+            Check token
+          </button>
+          <button type="button" onClick={() => setView({ kind: 'restore' })}>
+            Restore…
+          </button>
+          <button
+            type="button"
+            onClick={() => setView({ kind: 'backup' })}
+            disabled={listing.keys.every((key) => key.status === 'trashed')}
+          >
+            Back up…
+          </button>
+          <button type="button" onClick={shortcuts.importKey} aria-keyshortcuts="Control+I" title="Import key (Ctrl+I)">
+            Import key
+          </button>
+          <button
+            type="button"
+            className="primary"
+            onClick={shortcuts.newKey}
+            aria-keyshortcuts="Control+N"
+            title="New key (Ctrl+N)"
+          >
+            New key
+          </button>
         </span>
       </header>
-      {!empty && <KeyList keys={listing.keys} problemIds={problemIds} selectedId={view.kind === 'detail' || view.kind === 'token' ? view.id : null} onSelect={(id) => showKey(id)} view={listView} onViewChange={setListView} />}
+      {!empty && (
+        <KeyList
+          keys={listing.keys}
+          problemIds={problemIds}
+          selectedId={view.kind === 'detail' || view.kind === 'token' ? view.id : null}
+          onSelect={(id) => showKey(id)}
+          view={listView}
+          onViewChange={setListView}
+        />
+      )}
       <main className="content" id="content">
-        {load.error && <ErrorNotice error={load.error} onRetry={() => void refresh()} onDismiss={() => load.setError(null)} />}
-        {listing.keychainProblem && <ErrorNotice error={listing.keychainProblem} onRetry={() => void refresh('checkKeychain')} />}
-        <FindingsBanner findings={listing.findings} onResolved={(key) => { void refresh('checkKeychain'); if (key) showKey(key.id); }} />
+        {load.error && (
+          <ErrorNotice error={load.error} onRetry={() => void refresh()} onDismiss={() => load.setError(null)} />
+        )}
+        {listing.keychainProblem && (
+          <ErrorNotice error={listing.keychainProblem} onRetry={() => void refresh('checkKeychain')} />
+        )}
+        <FindingsBanner
+          findings={listing.findings}
+          onResolved={(key) => {
+            void refresh('checkKeychain');
+            if (key) showKey(key.id);
+          }}
+        />
         {content}
       </main>
       <footer className="status-bar">
         <span data-testid="keychain-name">Private keys kept in: {listing.keychainName ?? 'the OS keychain'}</span>
       </footer>
-      <div className="visually-hidden" role="status" aria-live="polite">{announcement}</div>
+      <div className="visually-hidden" role="status" aria-live="polite">
+        {announcement}
+      </div>
     </div>
   );
 }

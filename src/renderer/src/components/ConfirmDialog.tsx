@@ -23,18 +23,41 @@ export function ConfirmDialog({ title, children, confirmLabel, danger, typeToCon
   }, []);
   const ready = !typeToConfirm || typeToConfirm.accepted.includes(typed);
   return (
-    <dialog ref={ref} className="confirm" aria-labelledby="confirm-title" onCancel={(event) => { event.preventDefault(); onCancel(); }}>
+    <dialog
+      ref={ref}
+      className="confirm"
+      aria-labelledby="confirm-title"
+      onCancel={(event) => {
+        event.preventDefault();
+        onCancel();
+      }}
+    >
       <h2 id="confirm-title">{title}</h2>
       <div className="confirm-body">{children}</div>
       {typeToConfirm && (
         <>
           <label htmlFor={inputId}>{typeToConfirm.prompt}</label>
-          <input id={inputId} value={typed} onChange={(event) => setTyped(event.target.value)} autoComplete="off" spellCheck={false} />
+          <input
+            id={inputId}
+            value={typed}
+            onChange={(event) => setTyped(event.target.value)}
+            autoComplete="off"
+            spellCheck={false}
+          />
         </>
       )}
       <div className="confirm-actions">
-        <button type="button" autoFocus onClick={onCancel}>Cancel</button>
-        <button type="button" className={danger ? 'danger' : 'primary'} onClick={() => onConfirm(typed)} disabled={!ready}>{confirmLabel}</button>
+        <button type="button" autoFocus onClick={onCancel}>
+          Cancel
+        </button>
+        <button
+          type="button"
+          className={danger ? 'danger' : 'primary'}
+          onClick={() => onConfirm(typed)}
+          disabled={!ready}
+        >
+          {confirmLabel}
+        </button>
       </div>
     </dialog>
   );

@@ -17,8 +17,16 @@ export function ErrorNotice({ error, onRetry, onDismiss }: Props) {
         {error.message && error.message !== text.action && <p className="notice-detail">{error.message}</p>}
       </div>
       <div className="notice-actions">
-        {onRetry && <button type="button" onClick={onRetry}>Retry</button>}
-        {onDismiss && <button type="button" className="quiet" onClick={onDismiss} aria-label="Dismiss this message">Dismiss</button>}
+        {onRetry && (
+          <button type="button" onClick={onRetry}>
+            Retry
+          </button>
+        )}
+        {onDismiss && (
+          <button type="button" className="quiet" onClick={onDismiss} aria-label="Dismiss this message">
+            Dismiss
+          </button>
+        )}
       </div>
     </div>
   );

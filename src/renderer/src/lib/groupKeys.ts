@@ -16,7 +16,9 @@ export function groupByAppId(keys: readonly KeyRecord[]): KeyGroup[] {
     group.keys.push(key);
     if (key.current) group.current = key;
   }
-  return [...groups.values()].sort((a, b) => (a.appId === null ? 1 : b.appId === null ? -1 : a.appId.localeCompare(b.appId)));
+  return [...groups.values()].sort((a, b) =>
+    a.appId === null ? 1 : b.appId === null ? -1 : a.appId.localeCompare(b.appId),
+  );
 }
 
 export const shortAppId = (appId: string) => appId.replace('vpaas-magic-cookie-', 'vpaas…');

@@ -7,7 +7,8 @@ export type SortOrder = 'label' | 'newest' | 'oldest';
 let collator: Intl.Collator | undefined;
 let dateFormat: Intl.DateTimeFormat | undefined;
 const labelCollator = () => (collator ??= new Intl.Collator(undefined, { sensitivity: 'base', numeric: true }));
-const shortDate = () => (dateFormat ??= new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric' }));
+const shortDate = () =>
+  (dateFormat ??= new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric' }));
 
 /** Makes the collator and date format ahead (the first of each takes milliseconds), for idle time after the list shows. */
 export function prepareSorting(): void {

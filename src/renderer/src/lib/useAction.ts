@@ -9,7 +9,7 @@ import type { ErrorValue, Result } from '../../../shared/errors';
 export function useAction() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorValue | null>(null);
-  const run = useCallback(async <T,>(work: () => Promise<Result<T>>): Promise<T | undefined> => {
+  const run = useCallback(async <T>(work: () => Promise<Result<T>>): Promise<T | undefined> => {
     setBusy(true);
     setError(null);
     try {

@@ -19,7 +19,9 @@ export function FindingsBanner({ findings, onResolved }: Props) {
   if (orphans.length === 0) {
     return (
       <p className="notice notice-warning" role="status">
-        {missing === 1 ? '1 key in the list has' : `${missing} keys in the list have`} no private key in this keychain (marked “Problem found”). Their public keys still work, but they cannot sign tokens or be exported. If the list came from another computer, import the private keys here.
+        {missing === 1 ? '1 key in the list has' : `${missing} keys in the list have`} no private key in this keychain
+        (marked “Problem found”). Their public keys still work, but they cannot sign tokens or be exported. If the list
+        came from another computer, import the private keys here.
       </p>
     );
   }
@@ -36,7 +38,12 @@ export function FindingsBanner({ findings, onResolved }: Props) {
   return (
     <section className="notice notice-warning findings" aria-labelledby="findings-title">
       <h2 id="findings-title">The keychain holds keys the list does not show</h2>
-      {missing > 0 && <p>Also, {missing === 1 ? '1 key in the list has' : `${missing} keys in the list have`} no private key in this keychain (marked “Problem found”).</p>}
+      {missing > 0 && (
+        <p>
+          Also, {missing === 1 ? '1 key in the list has' : `${missing} keys in the list have`} no private key in this
+          keychain (marked “Problem found”).
+        </p>
+      )}
       {act.error && <ErrorNotice error={act.error} onDismiss={() => act.setError(null)} />}
       <ul>
         {orphans.map((finding) => (
@@ -45,12 +52,20 @@ export function FindingsBanner({ findings, onResolved }: Props) {
             {finding.kind === 'secret_without_entry' && (
               <span className="row">
                 <label htmlFor={`recover-${finding.id}`}>Label</label>
-                <input id={`recover-${finding.id}`} value={labels[finding.id] ?? `Recovered ${finding.id.slice(0, 6)}`} onChange={(event) => setLabels({ ...labels, [finding.id]: event.target.value })} />
-                <button type="button" onClick={() => recover(finding.id)} disabled={act.busy}>Recover</button>
+                <input
+                  id={`recover-${finding.id}`}
+                  value={labels[finding.id] ?? `Recovered ${finding.id.slice(0, 6)}`}
+                  onChange={(event) => setLabels({ ...labels, [finding.id]: event.target.value })}
+                />
+                <button type="button" onClick={() => recover(finding.id)} disabled={act.busy}>
+                  Recover
+                </button>
               </span>
             )}
             {finding.kind === 'incomplete_secret' && (
-              <button type="button" onClick={() => discard(finding.id)} disabled={act.busy}>Remove the leftover parts</button>
+              <button type="button" onClick={() => discard(finding.id)} disabled={act.busy}>
+                Remove the leftover parts
+              </button>
             )}
           </li>
         ))}

@@ -36,21 +36,51 @@ export function NewKey({ onCreated, onCancel }: Props) {
   return (
     <form className="new-key" onSubmit={submit} aria-labelledby="new-key-title" aria-busy={generate.busy}>
       <h1 id="new-key-title">New JaaS API key</h1>
-      <p className="muted">A 4096-bit RSA key, as JaaS requires. The private half goes straight into your OS keychain.</p>
+      <p className="muted">
+        A 4096-bit RSA key, as JaaS requires. The private half goes straight into your OS keychain.
+      </p>
       <label htmlFor="new-label">Label</label>
-      <input id="new-label" value={label} onChange={(event) => setLabel(event.target.value)} placeholder="e.g. production web app" maxLength={100} autoFocus disabled={generate.busy} required />
-      <label htmlFor="new-app-id">AppID <span className="muted">(optional: recording the Key ID fills it in)</span></label>
-      <input id="new-app-id" className="mono" value={appId} onChange={(event) => setAppId(event.target.value)} placeholder="vpaas-magic-cookie-…" spellCheck={false} autoComplete="off" disabled={generate.busy} />
+      <input
+        id="new-label"
+        value={label}
+        onChange={(event) => setLabel(event.target.value)}
+        placeholder="e.g. production web app"
+        maxLength={100}
+        autoFocus
+        disabled={generate.busy}
+        required
+      />
+      <label htmlFor="new-app-id">
+        AppID <span className="muted">(optional: recording the Key ID fills it in)</span>
+      </label>
+      <input
+        id="new-app-id"
+        className="mono"
+        value={appId}
+        onChange={(event) => setAppId(event.target.value)}
+        placeholder="vpaas-magic-cookie-…"
+        spellCheck={false}
+        autoComplete="off"
+        disabled={generate.busy}
+      />
       {generate.error && <ErrorNotice error={generate.error} onDismiss={() => generate.setError(null)} />}
       {generate.busy && (
         <div className="progress" role="status">
           <div className="progress-bar" aria-hidden="true" />
-          <span>Generating a 4096-bit RSA key… {elapsed > 0 ? `${elapsed} s` : ''} (this usually takes a few seconds)</span>
+          <span>
+            Generating a 4096-bit RSA key… {elapsed > 0 ? `${elapsed} s` : ''} (this usually takes a few seconds)
+          </span>
         </div>
       )}
       <div className="row">
-        <button type="submit" className="primary" disabled={generate.busy || label.trim() === ''}>{generate.busy ? 'Generating…' : 'Generate key'}</button>
-        {onCancel && <button type="button" className="quiet" onClick={onCancel} disabled={generate.busy}>Cancel</button>}
+        <button type="submit" className="primary" disabled={generate.busy || label.trim() === ''}>
+          {generate.busy ? 'Generating…' : 'Generate key'}
+        </button>
+        {onCancel && (
+          <button type="button" className="quiet" onClick={onCancel} disabled={generate.busy}>
+            Cancel
+          </button>
+        )}
       </div>
     </form>
   );

@@ -34,7 +34,12 @@ export function RecordKid({ keyRecord, onRecorded }: Props) {
       void call('checkKid', { id: keyRecord.id, kid }).then((result) => {
         if (!current) return;
         if (!result.ok) setLive({ state: 'problem', text: result.error.message });
-        else setLive(result.value.ok ? { state: 'ok' } : { state: 'problem', text: result.value.problem ?? 'Not a valid Key ID.' });
+        else
+          setLive(
+            result.value.ok
+              ? { state: 'ok' }
+              : { state: 'problem', text: result.value.problem ?? 'Not a valid Key ID.' },
+          );
       });
     }, 150);
     return () => {
@@ -57,13 +62,22 @@ export function RecordKid({ keyRecord, onRecorded }: Props) {
           <dt>Key ID (kid)</dt>
           <dd className="with-action">
             <code data-testid="recorded-kid">{keyRecord.kid}</code>
-            <CopyButton className="small" label="Copy" copy={() => call('copyText', { text: keyRecord.kid! })} onError={save.setError} />
+            <CopyButton
+              className="small"
+              label="Copy"
+              copy={() => call('copyText', { text: keyRecord.kid! })}
+              onError={save.setError}
+            />
           </dd>
           <dt>AppID</dt>
-          <dd><code>{keyRecord.appId}</code></dd>
+          <dd>
+            <code>{keyRecord.appId}</code>
+          </dd>
         </dl>
         {save.error && <ErrorNotice error={save.error} onDismiss={() => save.setError(null)} />}
-        <button type="button" className="quiet" onClick={() => setEditing(true)}>Change Key ID</button>
+        <button type="button" className="quiet" onClick={() => setEditing(true)}>
+          Change Key ID
+        </button>
       </section>
     );
   }
@@ -89,8 +103,14 @@ export function RecordKid({ keyRecord, onRecorded }: Props) {
       </p>
       {save.error && <ErrorNotice error={save.error} onDismiss={() => save.setError(null)} />}
       <div className="row">
-        <button type="submit" className="primary" disabled={save.busy || kid === ''}>Record Key ID</button>
-        {keyRecord.kid && <button type="button" className="quiet" onClick={() => setEditing(false)}>Keep {keyRecord.kid.slice(-6)}</button>}
+        <button type="submit" className="primary" disabled={save.busy || kid === ''}>
+          Record Key ID
+        </button>
+        {keyRecord.kid && (
+          <button type="button" className="quiet" onClick={() => setEditing(false)}>
+            Keep {keyRecord.kid.slice(-6)}
+          </button>
+        )}
       </div>
     </form>
   );

@@ -23,16 +23,41 @@ export function RenameLabel({ keyRecord, onRenamed }: { keyRecord: KeyRecord; on
     return (
       <header className="detail-header">
         <h1 id="key-title">{keyRecord.label}</h1>
-        <button type="button" className="quiet small" onClick={() => { setLabel(keyRecord.label); setEditing(true); }}>Rename</button>
+        <button
+          type="button"
+          className="quiet small"
+          onClick={() => {
+            setLabel(keyRecord.label);
+            setEditing(true);
+          }}
+        >
+          Rename
+        </button>
       </header>
     );
   }
   return (
-    <form className="detail-header" onSubmit={submit} onKeyDown={(event) => event.key === 'Escape' && setEditing(false)}>
-      <label className="visually-hidden" htmlFor="rename-input">New label</label>
-      <input id="rename-input" autoFocus value={label} onChange={(event) => setLabel(event.target.value)} maxLength={100} />
-      <button type="submit" className="primary small" disabled={save.busy}>Save</button>
-      <button type="button" className="quiet small" onClick={() => setEditing(false)}>Cancel</button>
+    <form
+      className="detail-header"
+      onSubmit={submit}
+      onKeyDown={(event) => event.key === 'Escape' && setEditing(false)}
+    >
+      <label className="visually-hidden" htmlFor="rename-input">
+        New label
+      </label>
+      <input
+        id="rename-input"
+        autoFocus
+        value={label}
+        onChange={(event) => setLabel(event.target.value)}
+        maxLength={100}
+      />
+      <button type="submit" className="primary small" disabled={save.busy}>
+        Save
+      </button>
+      <button type="button" className="quiet small" onClick={() => setEditing(false)}>
+        Cancel
+      </button>
       {save.error && <ErrorNotice error={save.error} onDismiss={() => save.setError(null)} />}
     </form>
   );

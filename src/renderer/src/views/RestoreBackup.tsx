@@ -13,7 +13,13 @@ const OUTCOME: Record<RestoreItem['outcome'], [preview: string, done: string]> =
 };
 
 /** Restore from a backup: the main process reads the file; the page sees what will happen to each key, then what did. */
-export function RestoreBackup({ onRestored, onCancel }: { onRestored: (message: string) => void; onCancel: () => void }) {
+export function RestoreBackup({
+  onRestored,
+  onCancel,
+}: {
+  onRestored: (message: string) => void;
+  onCancel: () => void;
+}) {
   const [file, setFile] = useState<ChosenBackup | null>(null);
   const [passphrase, setPassphrase] = useState('');
   const [preview, setPreview] = useState<RestoreItem[] | null>(null);
@@ -48,40 +54,93 @@ export function RestoreBackup({ onRestored, onCancel }: { onRestored: (message: 
   return (
     <form className="backup" onSubmit={showPreview} aria-labelledby="restore-title">
       <h1 id="restore-title">Restore from a backup</h1>
-      <p className="muted">A backup made by JaaS Key Manager here or on another computer. Keys already here are left as they are; nothing is replaced.</p>
+      <p className="muted">
+        A backup made by JaaS Key Manager here or on another computer. Keys already here are left as they are; nothing
+        is replaced.
+      </p>
       <div className="row">
-        <button type="button" onClick={choose} disabled={act.busy}>Choose backup file…</button>
-        <span className="muted" data-testid="chosen-backup">{file ? `${file.name} (${file.needs === 'passphrase' ? 'protected by a passphrase' : 'encrypted to this computer'})` : 'No file chosen'}</span>
+        <button type="button" onClick={choose} disabled={act.busy}>
+          Choose backup file…
+        </button>
+        <span className="muted" data-testid="chosen-backup">
+          {file
+            ? `${file.name} (${file.needs === 'passphrase' ? 'protected by a passphrase' : 'encrypted to this computer'})`
+            : 'No file chosen'}
+        </span>
       </div>
       {file?.needs === 'passphrase' && (
         <>
           <label htmlFor="restore-passphrase">Passphrase of the backup</label>
-          <input id="restore-passphrase" type="password" autoComplete="off" value={passphrase} onChange={(event) => setPassphrase(event.target.value)} />
+          <input
+            id="restore-passphrase"
+            type="password"
+            autoComplete="off"
+            value={passphrase}
+            onChange={(event) => setPassphrase(event.target.value)}
+          />
         </>
       )}
       {act.error && <ErrorNotice error={act.error} onDismiss={() => act.setError(null)} />}
       <div className="row">
-        <button type="submit" className={preview ? '' : 'primary'} disabled={!file || act.busy || (file.needs === 'passphrase' && passphrase === '') || done !== null}>Preview</button>
-        {preview && !done && <button type="button" className="primary" onClick={restore} disabled={act.busy}>Restore {preview.filter((item) => item.outcome === 'restored').length} key(s)</button>}
-        <button type="button" className="quiet" onClick={onCancel} disabled={act.busy}>{done ? 'Close' : 'Cancel'}</button>
+        <button
+          type="submit"
+          className={preview ? '' : 'primary'}
+          disabled={!file || act.busy || (file.needs === 'passphrase' && passphrase === '') || done !== null}
+        >
+          Preview
+        </button>
+        {preview && !done && (
+          <button type="button" className="primary" onClick={restore} disabled={act.busy}>
+            Restore {preview.filter((item) => item.outcome === 'restored').length} key(s)
+          </button>
+        )}
+        <button type="button" className="quiet" onClick={onCancel} disabled={act.busy}>
+          {done ? 'Close' : 'Cancel'}
+        </button>
       </div>
       {shown && (
         <ul className="rules" aria-label={done ? 'What was restored' : 'What a restore will do'}>
           {shown.map((item) => (
-            <li key={item.id + item.fingerprint} className={`rule rule-${item.outcome === 'refused' ? 'fail' : item.outcome === 'restored' ? 'pass' : 'warn'}`}>
-              <span className="rule-mark" aria-hidden="true">{item.outcome === 'restored' ? '✓' : item.outcome === 'refused' ? '✗' : '='}</span>
-              <span><strong>{item.label}</strong> {OUTCOME[item.outcome][done ? 1 : 0]}{item.restoredAs ? ` as “${item.restoredAs}”` : ''}{item.reason ? `: ${item.reason}` : ''}</span>
+            <li
+              key={item.id + item.fingerprint}
+              className={`rule rule-${item.outcome === 'refused' ? 'fail' : item.outcome === 'restored' ? 'pass' : 'warn'}`}
+            >
+              <span className="rule-mark" aria-hidden="true">
+                {item.outcome === 'restored' ? '✓' : item.outcome === 'refused' ? '✗' : '='}
+              </span>
+              <span>
+                <strong>{item.label}</strong> {OUTCOME[item.outcome][done ? 1 : 0]}
+                {item.restoredAs ? ` as “${item.restoredAs}”` : ''}
+                {item.reason ? `: ${item.reason}` : ''}
+              </span>
             </li>
           ))}
         </ul>
       )}
       <section aria-labelledby="recipient-title">
         <h2 id="recipient-title">Moving keys here from another computer</h2>
-        <p className="muted">Give the old computer this computer’s age recipient (not secret); a backup made to it opens only here, with no passphrase to send.</p>
+        <p className="muted">
+          Give the old computer this computer’s age recipient (not secret); a backup made to it opens only here, with no
+          passphrase to send.
+        </p>
         {mine ? (
-          <p className="with-action"><code data-testid="my-recipient">{mine}</code> <CopyButton className="small" label="Copy" copy={() => call('copyText', { text: mine })} onError={act.setError} /></p>
+          <p className="with-action">
+            <code data-testid="my-recipient">{mine}</code>{' '}
+            <CopyButton
+              className="small"
+              label="Copy"
+              copy={() => call('copyText', { text: mine })}
+              onError={act.setError}
+            />
+          </p>
         ) : (
-          <button type="button" onClick={async () => setMine((await act.run(() => call('myRecipient', {})))?.recipient ?? null)} disabled={act.busy}>Show this computer’s recipient</button>
+          <button
+            type="button"
+            onClick={async () => setMine((await act.run(() => call('myRecipient', {})))?.recipient ?? null)}
+            disabled={act.busy}
+          >
+            Show this computer’s recipient
+          </button>
         )}
       </section>
     </form>
