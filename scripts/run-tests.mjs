@@ -4,10 +4,11 @@
 // a type-check per environment), the builds the tests run, and vitest inside a
 // private keychain session. Any step that fails stops the run.
 import { spawnSync } from 'node:child_process';
+import { needsShell } from './with-keychain.mjs';
 
 function step(title, file, args, { countsTests = false } = {}) {
   process.stdout.write(`\n== ${title}\n`);
-  const result = spawnSync(file, args, { stdio: 'inherit', shell: process.platform === 'win32' });
+  const result = spawnSync(file, args, { stdio: 'inherit', shell: needsShell(file) });
   if (result.status !== 0) {
     // vitest prints its own closing count; a failed step before it has none, so say it here.
     process.stdout.write(`\n${title} failed.\n${countsTests ? '' : 'Tests: 0 passed, 1 failed\n'}`);

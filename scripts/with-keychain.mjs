@@ -7,7 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { isAbsolute, join } from 'node:path';
+import { isAbsolute, join, win32 } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 /**
@@ -26,8 +26,16 @@ export function privateKeychainEnv(env, home) {
   return next;
 }
 
+/**
+ * On Windows a bare command name (npx) needs a shell to be found, but an absolute path
+ * must not go through one: `C:\Program Files\nodejs\node.exe` would be split at its space.
+ */
+export function needsShell(file, platform = process.platform) {
+  return platform === 'win32' && !isAbsolute(file) && !win32.isAbsolute(file);
+}
+
 function run(file, args, env) {
-  const result = spawnSync(file, args, { stdio: 'inherit', env, shell: process.platform === 'win32' });
+  const result = spawnSync(file, args, { stdio: 'inherit', env, shell: needsShell(file) });
   if (result.error) {
     console.error(`with-keychain: cannot run ${file}: ${result.error.message}`);
     return 127;

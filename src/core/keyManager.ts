@@ -10,8 +10,9 @@ import { resolveKey } from './catalog/resolveKey';
 import { CoreError } from './errors';
 import { writeExportFile } from './files/exportFile';
 import { withFileLock } from './files/lock';
-import { listing, reconcile } from './keychain/reconcile';
+import { listing, reconcile, startupListing } from './keychain/reconcile';
 import { ChunkedVault, type SecretStore } from './keychain/vault';
+import { WriteMarks } from './keychain/writeMarks';
 import { rsaRandomart } from './keys/fingerprint';
 import { assertJaasKey, parseKeyFile, type KeyFileFormat } from './keys/importKey';
 import { generateRsaKey, privateKeyFromStoredPem, privatePkcs1Pem, privatePkcs8Pem } from './keys/rsa';
@@ -62,6 +63,7 @@ export class KeyManager {
   private readonly now: () => Date;
   private readonly generateKey: () => Promise<KeyObject>;
   private readonly intake: KeyIntake;
+  private readonly marks: WriteMarks;
   /** Status changes, the trash and purging (core/lifecycle). */
   readonly lifecycle: Lifecycle;
   /** Encrypted backups and restores (core/backup). */
@@ -70,10 +72,12 @@ export class KeyManager {
   constructor(options: KeyManagerOptions) {
     this.now = options.now ?? (() => new Date());
     this.generateKey = options.generateKey ?? (() => generateRsaKey());
-    this.catalog = new Catalog(options.dataDir, this.now);
+    this.marks = new WriteMarks(options.dataDir);
+    this.catalog = new Catalog(options.dataDir, this.now, () => this.marks.end());
     this.secrets = options.store;
     const keychainLock = join(options.dataDir, 'keychain.lock');
-    this.vault = new ChunkedVault(options.store, options.chunkSize, (work) => withFileLock(keychainLock, work));
+    const exclusive = <T>(work: () => Promise<T>) => withFileLock(keychainLock, work);
+    this.vault = new ChunkedVault(options.store, options.chunkSize, exclusive, () => this.marks.begin());
     this.lifecycle = new Lifecycle(this.catalog, this.vault, this.now);
     this.intake = new KeyIntake(this.catalog, this.vault, this.now);
     this.backups = new Backups(this.catalog, this.vault, this.now);
@@ -106,6 +110,17 @@ export class KeyManager {
   async listing(): Promise<KeyListing> {
     await this.list({ all: true });
     return listing(this.catalog, this.vault, this.secrets);
+  }
+
+  /**
+   * The listing a window opens with: the keys, and the keychain's findings only when a
+   * keychain write may not have finished (a write mark was left), so an ordinary start
+   * reads no secret (on macOS each read of an item another program made asks for the
+   * password). The person asks for a full check with Check keychain or `doctor`.
+   */
+  async startupListing(): Promise<KeyListing> {
+    await this.list({ all: true });
+    return startupListing(this.catalog, this.vault, this.secrets, this.marks);
   }
 
   async resolve(ref: string, scope: 'live' | 'trash' | 'any' = 'live'): Promise<KeyRecord> {

@@ -7,6 +7,13 @@ export interface SaveDialogRequest {
   filters: Array<{ name: string; extensions: string[] }>;
 }
 
+export interface OpenDialogRequest {
+  title: string;
+  filters: Array<{ name: string; extensions: string[] }>;
+  /** The folder the dialog opens in. */
+  defaultPath?: string;
+}
+
 export interface ConfirmRequest {
   message: string;
   detail: string;
@@ -17,10 +24,7 @@ export interface Desktop {
   /** The path the person chose, or null when they cancelled. */
   chooseSavePath(request: SaveDialogRequest): Promise<string | null>;
   /** The file the person chose to open, or null when they cancelled. */
-  chooseOpenPath(request: {
-    title: string;
-    filters: Array<{ name: string; extensions: string[] }>;
-  }): Promise<string | null>;
+  chooseOpenPath(request: OpenDialogRequest): Promise<string | null>;
   /** True only when the person pressed the confirm button. */
   confirm(request: ConfirmRequest): Promise<boolean>;
   writeClipboard(text: string): void | Promise<void>;

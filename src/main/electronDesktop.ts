@@ -22,6 +22,7 @@ export function electronDesktop(window: () => BrowserWindow | null): Desktop {
       const options = {
         title: request.title,
         filters: request.filters,
+        ...(request.defaultPath ? { defaultPath: request.defaultPath } : {}),
         properties: ['openFile', 'showHiddenFiles'] as Array<'openFile' | 'showHiddenFiles'>,
       };
       const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);

@@ -1,4 +1,5 @@
-import { app, BrowserWindow, dialog, Menu } from 'electron';
+import { app, BrowserWindow, dialog, Menu, nativeTheme } from 'electron';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openKeyManager } from '../core/index';
 import { createDispatcher } from './ipc/dispatch';
@@ -6,8 +7,8 @@ import { createHandlers } from './ipc/handlers';
 import { registerIpc } from './ipc/register';
 import { electronDesktop } from './electronDesktop';
 import { hardenSessionsAndContents, registerAppScheme, serveRenderer } from './hardening';
-import { applicationMenu } from './menu';
-import { APP_ENTRY_URL, isTrustedPageUrl, windowOptions } from './security';
+import { applicationMenu, attachContextMenu } from './menu';
+import { APP_ENTRY_URL, isTrustedPageUrl, WINDOW_BACKGROUND, windowOptions } from './security';
 
 // The main process: thin wiring from Electron to the core. Everything with logic
 // in it (handlers, validation, security settings) lives in modules tested in Node.
@@ -18,6 +19,9 @@ const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undef
 
 // The E2E suite runs the app against its own data folder and keychain service.
 if (process.env.JAAS_KEYS_DATA_DIR) app.setPath('userData', process.env.JAAS_KEYS_DATA_DIR);
+// Chromium's own files (caches, local storage, the singleton lock) go to a subfolder, not beside
+// keys.json in the folder the command shares and people copy. Only before ready does this take.
+app.setPath('sessionData', join(app.getPath('userData'), 'Chromium'));
 
 // Every renderer sandboxed, whatever a window's options say.
 app.enableSandbox();
@@ -26,8 +30,15 @@ registerAppScheme();
 let mainWindow: BrowserWindow | null = null;
 
 function createWindow(): void {
-  const window = new BrowserWindow(windowOptions(here('../preload/index.cjs'), here('../../assets/icon.png')));
+  const window = new BrowserWindow(
+    windowOptions(here('../preload/index.cjs'), {
+      iconPath: here('../../assets/icon.png'),
+      dark: nativeTheme.shouldUseDarkColors,
+      devTools: !app.isPackaged,
+    }),
+  );
   mainWindow = window;
+  attachContextMenu(window.webContents);
   window.once('ready-to-show', () => window.show());
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = null;
@@ -74,6 +85,12 @@ if (!app.requestSingleInstanceLock()) {
       ),
     );
     Menu.setApplicationMenu(applicationMenu());
+    // A resize paints the window's own colour first: it follows the theme the page follows.
+    nativeTheme.on('updated', () =>
+      mainWindow?.setBackgroundColor(
+        nativeTheme.shouldUseDarkColors ? WINDOW_BACKGROUND.dark : WINDOW_BACKGROUND.light,
+      ),
+    );
     createWindow();
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) createWindow();

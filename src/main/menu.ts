@@ -1,22 +1,21 @@
-import { Menu, shell, type MenuItemConstructorOptions } from 'electron';
+import { app, Menu, shell, type WebContents } from 'electron';
+import { applicationMenuTemplate, contextMenuTemplate } from './menuTemplates';
 
-const JAAS_CONSOLE = 'https://jaas.8x8.vc/';
-const JAAS_DOCS = 'https://developer.8x8.com/jaas/docs/api-keys-jwt';
-
-/** Standard menus (copy and paste need the Edit menu on macOS) plus links to JaaS. */
+/** The application menu (menuTemplates.ts), with links opened in the person's browser. */
 export function applicationMenu(): Menu {
-  const template: MenuItemConstructorOptions[] = [
-    ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : [{ role: 'fileMenu' as const }]),
-    { role: 'editMenu' },
-    { role: 'viewMenu' },
-    { role: 'windowMenu' },
-    {
-      role: 'help',
-      submenu: [
-        { label: 'Open the JaaS Console', click: () => void shell.openExternal(JAAS_CONSOLE) },
-        { label: 'JaaS API Keys and Tokens', click: () => void shell.openExternal(JAAS_DOCS) },
-      ],
-    },
-  ];
-  return Menu.buildFromTemplate(template);
+  return Menu.buildFromTemplate(
+    applicationMenuTemplate({
+      platform: process.platform,
+      packaged: app.isPackaged,
+      open: (url) => void shell.openExternal(url),
+    }),
+  );
+}
+
+/** Shows the right-click menu of an editable field or a selection in this window's page. */
+export function attachContextMenu(contents: WebContents): void {
+  contents.on('context-menu', (_event, params) => {
+    const template = contextMenuTemplate(params);
+    if (template.length > 0) Menu.buildFromTemplate(template).popup();
+  });
 }

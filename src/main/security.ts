@@ -29,7 +29,18 @@ export const CONTENT_SECURITY_POLICY = [
 /** The same policy for the page's meta tag (production builds): frame-ancestors is ignored in a meta tag. */
 export const CONTENT_SECURITY_POLICY_META = CONTENT_SECURITY_POLICY.replace("; frame-ancestors 'none'", '');
 
-export function windowOptions(preloadPath: string, iconPath?: string): BrowserWindowConstructorOptions {
+/** The page's own background (styles.css, --bg), painted before the page is: no white flash in dark mode. */
+export const WINDOW_BACKGROUND = { light: '#f6f7f9', dark: '#16181c' } as const;
+
+export interface WindowChoices {
+  iconPath?: string;
+  /** nativeTheme.shouldUseDarkColors at the time the window opens. */
+  dark?: boolean;
+  /** Developer tools only outside packaged builds: from them anyone at the screen could call every window.jaas method. */
+  devTools?: boolean;
+}
+
+export function windowOptions(preloadPath: string, choices: WindowChoices = {}): BrowserWindowConstructorOptions {
   return {
     width: 1100,
     height: 760,
@@ -37,8 +48,10 @@ export function windowOptions(preloadPath: string, iconPath?: string): BrowserWi
     minHeight: 520,
     title: 'JaaS Key Manager',
     show: false,
-    ...(iconPath ? { icon: iconPath } : {}),
+    backgroundColor: choices.dark ? WINDOW_BACKGROUND.dark : WINDOW_BACKGROUND.light,
+    ...(choices.iconPath ? { icon: choices.iconPath } : {}),
     webPreferences: {
+      devTools: choices.devTools ?? false,
       preload: preloadPath,
       contextIsolation: true,
       sandbox: true,

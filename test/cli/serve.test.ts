@@ -1,10 +1,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../e2e/harness';
 import { APP_ID, clearService, tempDir, uniqueService } from '../support/fixtures';
 import { CLI, runJaasKeys } from '../support/cli';
+import { pooledKey } from '../support/keyPool';
+import { privatePkcs1Pem } from '../../src/core/keys/rsa';
 
 interface Answer {
   status: number;
@@ -215,16 +219,36 @@ describe('jaas-keys serve: a guarded token endpoint on 127.0.0.1', () => {
   });
 
   it('logs one line per request without tokens, counts tokens, and stops cleanly on SIGTERM', async () => {
-    expect(log).toMatch(/ POST \/token 200 room=standup\n/);
-    expect(log).toMatch(/ POST \/token 401\n/);
-    expect(log).not.toMatch(/eyJ/);
-    expect(log).not.toContain(secret);
-    server.kill('SIGTERM');
-    const status = await new Promise<number | null>((resolve) => server.on('exit', resolve));
+    // A server of its own, so this test passes in any order and leaves the others theirs.
+    // And a key of its own: the shared server's counts of other tests' tokens land whenever it flushes.
+    const pem = join(await tempDir(), 'counted.pem');
+    await writeFile(pem, privatePkcs1Pem(await pooledKey()), { mode: 0o600 });
+    await runJaasKeys(['import', pem, '--label', 'counted'], env);
+    await runJaasKeys(['kid', 'counted', `${APP_ID}/cc0001`], env);
+    const own = spawn(process.execPath, [CLI, 'serve', 'counted', '--json'], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let ownLog = '';
+    own.stderr!.on('data', (chunk) => (ownLog += chunk));
+    const first = await new Promise<string>((resolve) => own.stdout!.once('data', (chunk) => resolve(String(chunk))));
+    const started = JSON.parse(first.trim().split('\n')[0]!) as { url: string; secret: string };
+    const ownPort = Number(new URL(started.url).port);
+    const headers = { authorization: `Bearer ${started.secret}`, 'content-type': 'application/json' };
+    expect((await send(ownPort, 'POST', '/token', headers, JSON.stringify({ room: 'standup' }))).status).toBe(200);
+    expect((await send(ownPort, 'POST', '/token', headers, JSON.stringify({ room: 'retro' }))).status).toBe(200);
+    expect((await send(ownPort, 'POST', '/token', { 'content-type': 'application/json' }, '{}')).status).toBe(401);
+    // Each line reaches stderr just after its answer: wait for it.
+    await expect.poll(() => ownLog).toMatch(/ POST \/token 200 room=standup\n/);
+    await expect.poll(() => ownLog).toMatch(/ POST \/token 401\n/);
+    expect(ownLog).not.toMatch(/eyJ/);
+    expect(ownLog).not.toContain(started.secret);
+    own.kill('SIGTERM');
+    const status = await new Promise<number | null>((resolve) => own.on('exit', resolve));
     expect(status).toBe(0);
-    expect(log).toContain('Stopped; the port is closed.');
-    await expect(send(port, 'GET', '/.well-known/jaas-key', {})).rejects.toMatchObject({ code: 'ECONNREFUSED' });
-    const key = JSON.parse((await runJaasKeys(['show', 'dev', '--json'], env)).stdout);
+    expect(ownLog).toContain('Stopped; the port is closed.');
+    await expect(send(ownPort, 'GET', '/.well-known/jaas-key', {})).rejects.toMatchObject({ code: 'ECONNREFUSED' });
+    const key = JSON.parse((await runJaasKeys(['show', 'counted', '--json'], env)).stdout);
     expect(key.tokensSigned).toBe(2);
   });
 });

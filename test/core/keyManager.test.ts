@@ -45,8 +45,8 @@ describe('KeyManager on the real keychain', () => {
     const credentials = await keytar.findCredentials(box.service);
     expect(credentials.map((c) => c.account)).toContain(key.id);
     expect(credentials.map((c) => c.password).join('')).toContain('PRIVATE KEY');
-    for (const name of await readdir(box.dataDir)) {
-      expect(await readFile(join(box.dataDir, name), 'utf8')).not.toMatch(/PRIVATE KEY/);
+    for (const entry of await readdir(box.dataDir, { recursive: true, withFileTypes: true })) {
+      if (entry.isFile()) expect(await readFile(join(entry.parentPath, entry.name), 'utf8')).not.toMatch(/PRIVATE KEY/);
     }
   });
 

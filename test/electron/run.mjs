@@ -1,4 +1,5 @@
-// `npm run test:electron`: the Playwright _electron suite against a real Electron.
+// `npm run test:electron`: the shared journeys and the Electron-only tests (test/electron)
+// against a real Electron, under vitest (vitest.electron.config.ts).
 // Fetches Electron's binary first (Electron's own install step) when it is missing;
 // where it cannot be had (no network, as on the CI machines here), says so in one
 // line and exits 0. Runs no `npx` (Windows cannot spawn it without a shell since
@@ -35,7 +36,11 @@ if (!binary || !existsSync(binary)) {
 const electronVite = join(dirname(require.resolve('electron-vite/package.json')), 'bin', 'electron-vite.js');
 const build = node([electronVite, 'build']);
 if (build.status !== 0) process.exit(build.status ?? 1);
-const run = node(['scripts/with-keychain.mjs', process.execPath, '--test', 'test/electron/smoke.test.mjs'], {
-  env: { ...process.env, JAAS_ELECTRON_BINARY: binary },
-});
+const vitest = join(dirname(require.resolve('vitest/package.json')), 'vitest.mjs');
+const run = node(
+  ['scripts/with-keychain.mjs', process.execPath, vitest, 'run', '--config', 'vitest.electron.config.ts'],
+  {
+    env: { ...process.env, JAAS_ELECTRON_BINARY: binary },
+  },
+);
 process.exit(run.status ?? 1);

@@ -1,4 +1,4 @@
-import { readFile, rm, stat, truncate, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, stat, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { privatePkcs8Pem } from '../../src/core/keys/rsa';
@@ -184,15 +184,29 @@ describe('the window’s handlers', () => {
       key.export({ type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase: 'open sesame' }).toString(),
     );
     desktop.openPaths.push(path);
-    const { fileId, name } = await handlers.chooseKeyFile({});
+    // The dialog opens at ~/.ssh when there is one: first a home without it, then with it.
+    const home = process.env.HOME;
+    process.env.HOME = await tempDir();
+    let chosen: { fileId: string; name: string };
+    try {
+      chosen = await handlers.chooseKeyFile({});
+      desktop.openPaths.push(path);
+      await mkdir(join(process.env.HOME, '.ssh'));
+      await handlers.chooseKeyFile({});
+    } finally {
+      process.env.HOME = home;
+    }
+    const { fileId, name } = chosen;
     expect(name).toBe('enc.pem');
-    expect(desktop.openRequests.at(-1)).toEqual({
+    const request = {
       title: 'Choose a private key file',
       filters: [
         { name: 'All files', extensions: ['*'] },
         { name: 'PEM files', extensions: ['pem', 'key', 'pk'] },
       ],
-    });
+    };
+    expect(desktop.openRequests.at(-2)).toEqual(request);
+    expect(desktop.openRequests.at(-1)).toEqual({ ...request, defaultPath: expect.stringMatching(/\/\.ssh$/) });
     const fromFile = await handlers.importKeyFile({ fileId, label: 'from file', passphrase: 'open sesame' });
     expect(fromFile).toMatchObject({
       key: { label: 'from file', appId: null },

@@ -44,6 +44,14 @@ describe('electron-builder.yml', () => {
     });
   });
 
+  it('leaves cookie encryption off: no cookies, and no extra macOS keychain item to prompt for', () => {
+    expect((config.electronFuses as Record<string, unknown>).enableCookieEncryption).not.toBe(true);
+  });
+
+  it('builds the AppImage with the static runtime, which needs no libfuse2', () => {
+    expect((config.toolsets as { appimage?: string }).appimage).toMatch(/^1\./);
+  });
+
   it('names the product as the data folder expects', () => {
     expect(config.productName).toBe('JaaS Key Manager');
   });

@@ -31,6 +31,6 @@ describe('the preload bridge', () => {
     const { readFile } = await import('node:fs/promises');
     const source = await readFile('src/preload/index.ts', 'utf8');
     expect(source.match(/exposeInMainWorld/g)).toHaveLength(1);
-    expect(source).toMatch(/exposeInMainWorld\('jaas', buildApi\(/);
+    expect(source).toMatch(/exposeInMainWorld\(\s*'jaas',\s*buildApi\(/);
   });
 });

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { nodeIsNewEnough } from '../../scripts/desktop-prerequisites.mjs';
-import { privateKeychainEnv } from '../../scripts/with-keychain.mjs';
+import { nodeIsNewEnough, sandboxBlocked, sandboxSteps } from '../../scripts/desktop-prerequisites.mjs';
+import { needsShell, privateKeychainEnv } from '../../scripts/with-keychain.mjs';
 
 describe('the desktop commands’ prerequisites', () => {
   it('asks for Node 22.12 or newer, which Electron 45’s tooling declares', () => {
@@ -49,5 +49,38 @@ describe('the private keychain session keeps the person’s display', () => {
         .WAYLAND_DISPLAY,
     ).toBe('/run/user/1000/w-1');
     expect(privateKeychainEnv({ DISPLAY: ':1' }, '/tmp/kc')).not.toHaveProperty('WAYLAND_DISPLAY');
+  });
+});
+
+describe('starting the tests on Windows', () => {
+  it('uses a shell to find npx, but never for Node by its path, which may hold a space', () => {
+    expect(needsShell('npx', 'win32')).toBe(true);
+    expect(needsShell('C:\\Program Files\\nodejs\\node.exe', 'win32')).toBe(false);
+    expect(needsShell('/usr/bin/node', 'win32')).toBe(false);
+    expect(needsShell('npx', 'linux')).toBe(false);
+  });
+});
+
+describe('Chromium’s sandbox on Ubuntu 23.10 and later', () => {
+  const helper = (uid: number, mode: number) => ({ uid, mode });
+
+  it('is blocked when AppArmor restricts user namespaces and the helper is not setuid root', () => {
+    expect(sandboxBlocked({ restrict: '1\n', helper: helper(1000, 0o100755) })).toBe(true);
+    expect(sandboxBlocked({ restrict: '1\n', helper: helper(0, 0o100755) })).toBe(true);
+    expect(sandboxBlocked({ restrict: '1\n', helper: helper(1000, 0o104755) })).toBe(true);
+  });
+
+  it('is not blocked with a setuid-root helper, without the restriction, or without the setting', () => {
+    expect(sandboxBlocked({ restrict: '1\n', helper: helper(0, 0o104755) })).toBe(false);
+    expect(sandboxBlocked({ restrict: '0\n', helper: helper(1000, 0o100755) })).toBe(false);
+    expect(sandboxBlocked({ restrict: null, helper: helper(1000, 0o100755) })).toBe(false);
+    expect(sandboxBlocked({ restrict: '1\n', helper: null })).toBe(false);
+  });
+
+  it('gives the README’s ways out, and never --no-sandbox', () => {
+    const steps = sandboxSteps('/x/chrome-sandbox');
+    expect(steps).toContain('sudo chmod 4755 /x/chrome-sandbox');
+    expect(steps).toContain('.deb');
+    expect(steps).not.toContain('--no-sandbox');
   });
 });

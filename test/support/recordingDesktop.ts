@@ -1,4 +1,4 @@
-import type { ConfirmRequest, Desktop, SaveDialogRequest } from '../../src/main/desktop';
+import type { ConfirmRequest, Desktop, OpenDialogRequest, SaveDialogRequest } from '../../src/main/desktop';
 
 /**
  * Stands in for the OS dialogs, clipboard and browser, which need a display and
@@ -18,8 +18,8 @@ export class RecordingDesktop implements Desktop {
     return this.savePaths.shift()!;
   }
   openPaths: Array<string | null> = [];
-  openRequests: Array<Parameters<Desktop['chooseOpenPath']>[0]> = [];
-  async chooseOpenPath(request: Parameters<Desktop['chooseOpenPath']>[0]): Promise<string | null> {
+  openRequests: OpenDialogRequest[] = [];
+  async chooseOpenPath(request: OpenDialogRequest): Promise<string | null> {
     this.openRequests.push(request);
     if (this.openPaths.length === 0) throw new Error('test did not expect an open dialog');
     return this.openPaths.shift()!;

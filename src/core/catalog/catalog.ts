@@ -74,9 +74,14 @@ export class Catalog {
    */
   private cached: { identity: string; writeId: string; state: CatalogState } | null = null;
 
+  /**
+   * @param afterWrite runs after each successful write, under the lock: the key list now
+   * shows every keychain change this process made (keychain/writeMarks.ts).
+   */
   constructor(
     readonly dataDir: string,
     private readonly now: () => Date = () => new Date(),
+    private readonly afterWrite: () => Promise<void> = async () => undefined,
   ) {
     this.path = join(dataDir, CATALOG_FILE);
     this.lockPath = join(dataDir, `${CATALOG_FILE}.lock`);
@@ -181,6 +186,7 @@ export class Catalog {
         );
         // The next read needs no parse while the file is still this one: its identity before the rename, and its mark.
         this.cached = { identity: identityOf(written), writeId, state: frozen(state) };
+        await this.afterWrite();
         return result;
       });
     });

@@ -3,6 +3,7 @@ import type { Catalog } from '../catalog/catalog';
 import { publicRecord } from '../catalog/publicRecord';
 import { CoreError, toErrorValue } from '../errors';
 import type { ChunkedVault, SecretStore } from './vault';
+import type { WriteMarks } from './writeMarks';
 
 // Catalog and keychain side by side. The keychain is written first and the list
 // second, so an interrupted step leaves a mismatch; this finds every one and
@@ -62,4 +63,26 @@ export async function listing(catalog: Catalog, vault: ChunkedVault, store: Secr
     if (!(error instanceof CoreError) || error.code === 'catalog_corrupt') throw error;
     return { keys, findings: [], keychainProblem: toErrorValue(error), keychainName };
   }
+}
+
+/**
+ * The listing a window opens with: reconcile's findings only when a keychain write may not
+ * have finished (a write mark was left); otherwise the keys alone, and no secret is read.
+ */
+export async function startupListing(
+  catalog: Catalog,
+  vault: ChunkedVault,
+  store: SecretStore,
+  marks: WriteMarks,
+): Promise<KeyListing> {
+  const left = await marks.left();
+  if (left.length > 0) {
+    const checked = await listing(catalog, vault, store);
+    // The findings are on screen now; a keychain that could not be checked keeps the marks for next time.
+    if (checked.keychainProblem === null) await marks.clear(left);
+    return checked;
+  }
+  const keys = (await catalog.read()).map(publicRecord);
+  const keychainName = (await store.describe?.().catch(() => null)) ?? null;
+  return { keys, findings: [], keychainProblem: null, keychainName };
 }

@@ -60,11 +60,13 @@ export class ChunkedVault {
    * @param exclusive runs writes, deletes and enumerations one at a time across
    * processes sharing the keychain service: keytar's Linux enumeration crashes
    * the process if an item is deleted while it runs (see keytarStore.ts).
+   * @param beforeWrite runs before each write or delete touches the keychain (writeMarks.ts).
    */
   constructor(
     private readonly store: SecretStore,
     private readonly chunkSize = DEFAULT_CHUNK_SIZE,
     private readonly exclusive: <T>(work: () => Promise<T>) => Promise<T> = (work) => work(),
+    private readonly beforeWrite: () => Promise<void> = async () => undefined,
   ) {
     if (!Number.isInteger(chunkSize) || chunkSize < 1) throw new RangeError('chunkSize must be a positive integer');
   }
@@ -79,7 +81,10 @@ export class ChunkedVault {
   }
 
   put(id: string, secret: string): Promise<void> {
-    return this.exclusive(() => this.putChunks(id, secret));
+    return this.exclusive(async () => {
+      await this.beforeWrite();
+      return this.putChunks(id, secret);
+    });
   }
 
   private async putChunks(id: string, secret: string): Promise<void> {
@@ -123,7 +128,10 @@ export class ChunkedVault {
 
   /** Removes the manifest first (the secret stops being readable at once), then every chunk. */
   delete(id: string): Promise<boolean> {
-    return this.exclusive(() => this.deleteChunks(id));
+    return this.exclusive(async () => {
+      await this.beforeWrite();
+      return this.deleteChunks(id);
+    });
   }
 
   private async deleteChunks(id: string): Promise<boolean> {

@@ -15,15 +15,24 @@ export type { Handlers };
  * live here because they share the last check; the rest come from one file per concern.
  */
 export function createHandlers(keys: KeyManager, desktop: Desktop): Handlers {
-  // Reconciling reads the whole keychain, so it runs at start and on request, not on every listing.
+  // Reconciling reads every secret (on macOS each read of an item another program made asks for
+  // the password), so the window does it only when asked (Check keychain), when a keychain write
+  // did not finish (KeyManager.startupListing), or to refresh findings it is already showing.
   let lastCheck: Promise<KeyListing> | null = null;
-  const recheck = () => {
-    lastCheck = keys.listing();
+  const check = (full: boolean) => {
+    lastCheck = full ? keys.listing() : keys.startupListing();
     lastCheck.catch(() => undefined); // a failed check is reported by the next listing, never left unhandled
     return lastCheck;
   };
+  const recheck = () => check(true);
+  /** After a change: findings on screen are checked again; with none, only a mark left by a crash is. */
+  const afterChange = () => {
+    void (lastCheck ?? Promise.resolve(null))
+      .catch(() => null)
+      .then((last) => check(last !== null && last.findings.length > 0));
+  };
   const listing = async (): Promise<KeyListing> => {
-    const checked = await (lastCheck ?? recheck()).catch(() => null);
+    const checked = await (lastCheck ?? check(false)).catch(() => null);
     const current = await keys.list({ all: true });
     return {
       keys: current,
@@ -38,12 +47,12 @@ export function createHandlers(keys: KeyManager, desktop: Desktop): Handlers {
     checkKeychain: () => recheck(),
     async recoverKey({ id, label }) {
       const key = await keys.recover(id, label);
-      void recheck();
+      afterChange();
       return key;
     },
     ...createKeyHandlers(keys, desktop),
     ...createImportHandlers(keys, desktop),
-    ...createLifecycleHandlers(keys, () => void recheck()),
-    ...createBackupHandlers(keys, desktop, () => void recheck()),
+    ...createLifecycleHandlers(keys, afterChange),
+    ...createBackupHandlers(keys, desktop, afterChange),
   };
 }

@@ -1,11 +1,22 @@
 import { randomBytes } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { basename, join } from 'node:path';
 import { CoreError } from '../../core/errors';
 import { FORMAT_NAMES } from '../../core/keys/importKey';
 import type { KeyManager } from '../../core/keyManager';
 import type { Handlers } from './handlerTypes';
 import type { Desktop } from '../desktop';
+
+/**
+ * Where the key-file dialog opens: ~/.ssh when there is one. The Linux portal file chooser
+ * ignores showHiddenFiles, so a dialog opened at home would hide the folder most keys are in.
+ */
+function keyFolder(): { defaultPath?: string } {
+  const ssh = join(homedir(), '.ssh');
+  return existsSync(ssh) ? { defaultPath: ssh } : {};
+}
 
 /** A key file is a few KB; anything much larger is not one, and is not read into memory. */
 const MAX_KEY_FILE_BYTES = 64 * 1024;
@@ -42,6 +53,7 @@ export function createImportHandlers(keys: KeyManager, desktop: Desktop): Import
     async chooseKeyFile() {
       const path = await desktop.chooseOpenPath({
         title: 'Choose a private key file',
+        ...keyFolder(),
         // ssh-keygen's files have no extension (id_rsa), so every file is offered first.
         filters: [
           { name: 'All files', extensions: ['*'] },
