@@ -18,9 +18,11 @@ function problemOf(command: string, args: readonly string[], cwd: string): strin
 }
 
 /** The baseline's folder with its CLI and renderer built, or null (and why) where it cannot be made, e.g. in a shallow clone. */
-export async function prepareBaseline(): Promise<{ dir: string; commit: string } | { problem: string }> {
-  const commit = spawnSync('git', ['rev-parse', '--short', `${BASELINE_REF}^{commit}`], { encoding: 'utf8' });
-  if (commit.status !== 0) return { problem: `commit ${BASELINE_REF} is not in this clone` };
+export async function prepareBaseline(
+  ref = BASELINE_REF,
+): Promise<{ dir: string; commit: string } | { problem: string }> {
+  const commit = spawnSync('git', ['rev-parse', '--short', `${ref}^{commit}`], { encoding: 'utf8' });
+  if (commit.status !== 0) return { problem: `commit ${ref} is not in this clone` };
   const sha = commit.stdout.trim();
   const dir = join(tmpdir(), `jaas-bench-baseline-${sha}`);
   if (existsSync(join(dir, 'out', 'cli', 'jaas-keys.mjs')) && existsSync(join(dir, 'out', 'renderer', 'index.html')))

@@ -11,7 +11,12 @@ type Hint = ((error: ErrorValue) => string) | null;
 const key = (error: ErrorValue) => error.keyId ?? 'KEY';
 
 export const HINTS: Record<ErrorCode, Hint> = {
-  keychain_unavailable: () => 'jaas-keys doctor names the keychain in use and what is missing.',
+  keychain_unavailable: (error) =>
+    /keytar\) is not built/.test(error.message)
+      ? 'in a checkout: npm rebuild keytar (after sudo apt-get install libsecret-1-dev on Debian or Ubuntu).'
+      : /D-Bus session/.test(error.message)
+        ? 'outside a desktop session: dbus-run-session -- jaas-keys …'
+        : 'jaas-keys doctor names the keychain in use and what is missing.',
   keychain_locked: () => 'unlock the keychain, then retry; jaas-keys doctor checks it.',
   key_not_found: () => 'jaas-keys list shows the keys (jaas-keys list --trash, the trash).',
   ambiguous_key: () => 'jaas-keys list shows each key’s id.',

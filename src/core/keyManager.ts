@@ -7,29 +7,29 @@ import { Catalog } from './catalog/catalog';
 import { historyEntry, historyOf } from './catalog/history';
 import { publicRecord } from './catalog/publicRecord';
 import { resolveKey } from './catalog/resolveKey';
-import { CoreError } from './errors';
 import { writeExportFile } from './files/exportFile';
 import { withFileLock } from './files/lock';
 import { listing, reconcile, startupListing } from './keychain/reconcile';
-import { ChunkedVault, type SecretStore } from './keychain/vault';
+import { Vault, type SecretStore } from './keychain/vault';
 import { WriteMarks } from './keychain/writeMarks';
+import { KeychainMigration } from './keychain/migration';
 import { rsaRandomart } from './keys/fingerprint';
 import { assertJaasKey, parseKeyFile, type KeyFileFormat } from './keys/importKey';
-import { generateRsaKey, privateKeyFromStoredPem, privatePkcs1Pem, privatePkcs8Pem } from './keys/rsa';
+import { generateRsaKey, privateKeyFromStoredPem } from './keys/rsa';
+import { PRIVATE_FORMAT_NAMES, privateKeyForm, type PrivateFormat } from './keys/privateForms';
 import { KeyIntake } from './lifecycle/intake';
-import { kidRefusal, validAppId, validLabel, labelTaken } from './lifecycle/keyRules';
-import { assertCanSign, kidRecorded, Lifecycle, live } from './lifecycle/lifecycle';
+import { kidRefusal, secretMissing, validAppId, validLabel } from './lifecycle/keyRules';
+import { assertCanSign, Lifecycle, live } from './lifecycle/lifecycle';
 import { rotationLabel } from './lifecycle/rotate';
+import { recordKid, renameKey } from './lifecycle/naming';
 import { Signer } from './tokens/signer';
 import { checkToken } from './tokens/tokenCheck';
 
 export { publicRecord } from './catalog/publicRecord';
-export { newKeyId } from './keys/keyId';
 
 export interface KeyManagerOptions {
   dataDir: string;
   store: SecretStore;
-  chunkSize?: number;
   now?: () => Date;
   /**
    * Where new private keys come from: generateRsaKey unless given. The tests hand in
@@ -47,6 +47,9 @@ export interface NewKeyRequest {
 }
 
 export interface PrivateExportOptions {
+  /** The form (keys/privateForms.ts); PKCS#1 PEM unless given. */
+  format?: PrivateFormat;
+  /** Short for format 'pkcs8'. */
   pkcs8?: boolean;
   force?: boolean;
 }
@@ -58,12 +61,13 @@ export interface PrivateExportOptions {
  */
 export class KeyManager {
   readonly catalog: Catalog;
-  private readonly vault: ChunkedVault;
+  private readonly vault: Vault;
   private readonly secrets: SecretStore;
   private readonly now: () => Date;
   private readonly generateKey: () => Promise<KeyObject>;
   private readonly intake: KeyIntake;
   private readonly marks: WriteMarks;
+  private readonly migration: KeychainMigration;
   /** Status changes, the trash and purging (core/lifecycle). */
   readonly lifecycle: Lifecycle;
   /** Encrypted backups and restores (core/backup). */
@@ -73,11 +77,16 @@ export class KeyManager {
     this.now = options.now ?? (() => new Date());
     this.generateKey = options.generateKey ?? (() => generateRsaKey());
     this.marks = new WriteMarks(options.dataDir);
-    this.catalog = new Catalog(options.dataDir, this.now, () => this.marks.end());
+    // After each key list write: format 1 secrets move to one item (once), then this process's write mark goes.
+    this.catalog = new Catalog(options.dataDir, this.now, async () => {
+      await this.migration.runOnce();
+      await this.marks.end();
+    });
     this.secrets = options.store;
     const keychainLock = join(options.dataDir, 'keychain.lock');
     const exclusive = <T>(work: () => Promise<T>) => withFileLock(keychainLock, work);
-    this.vault = new ChunkedVault(options.store, options.chunkSize, exclusive, () => this.marks.begin());
+    this.vault = new Vault(options.store, exclusive, () => this.marks.begin());
+    this.migration = new KeychainMigration(options.dataDir, this.vault);
     this.lifecycle = new Lifecycle(this.catalog, this.vault, this.now);
     this.intake = new KeyIntake(this.catalog, this.vault, this.now);
     this.backups = new Backups(this.catalog, this.vault, this.now);
@@ -104,6 +113,12 @@ export class KeyManager {
   /** Compares catalog and keychain and reports every mismatch; changes nothing (keychain/reconcile.ts). */
   reconcile(): Promise<Finding[]> {
     return reconcile(this.catalog, this.vault);
+  }
+
+  /** How many secrets are still in the chunked form of earlier releases (doctor); reads every item. */
+  async oldFormSecrets(): Promise<number> {
+    const { chunked, leftovers } = await this.vault.oldForm();
+    return chunked.length + leftovers.length;
   }
 
   /** The key list with reconcile's findings; a keychain that cannot be reached is reported, not fatal. */
@@ -176,19 +191,9 @@ export class KeyManager {
     return { key, format: parsed.format };
   }
 
-  async recordKid(ref: string, kidText: string): Promise<KeyRecord> {
-    return this.catalog.update((keys, history) => {
-      const key = resolveKey(keys, ref);
-      const refusal = kidRefusal(live(keys), key, kidText);
-      if (refusal) throw refusal;
-      const previous = key.kid;
-      if (previous === kidText) return publicRecord(key);
-      key.kid = kidText;
-      key.appId = kidText.slice(0, kidText.indexOf('/'));
-      key.kidRecordedAt = this.now().toISOString();
-      kidRecorded(keys, key, previous, this.now(), history);
-      return publicRecord(key);
-    });
+  /** Records the Key ID the console shows (lifecycle/naming.ts). */
+  recordKid(ref: string, kidText: string): Promise<KeyRecord> {
+    return recordKid(this.catalog, ref, kidText, this.now);
   }
 
   /** Why recording this kid on this key would be refused, or null; for live feedback while typing. */
@@ -197,17 +202,8 @@ export class KeyManager {
     return kidRefusal(live(keys), resolveKey(keys, ref), kidText)?.message ?? null;
   }
 
-  async rename(ref: string, newLabel: string): Promise<KeyRecord> {
-    const label = validLabel(newLabel);
-    return this.catalog.update((keys, history) => {
-      const key = resolveKey(keys, ref, 'any');
-      if (live(keys).some((other) => other.label === label && other.id !== key.id)) throw labelTaken(label);
-      if (key.label === label) return publicRecord(key);
-      const before = key.label;
-      key.label = label;
-      history.push(historyEntry(key, 'renamed', this.now(), `was "${before}"`));
-      return publicRecord(key);
-    });
+  rename(ref: string, newLabel: string): Promise<KeyRecord> {
+    return renameKey(this.catalog, ref, newLabel, this.now);
   }
 
   /** The private key itself, for signing inside the core; never handed across a boundary. */
@@ -218,14 +214,7 @@ export class KeyManager {
 
   private async privateKeyOf(record: KeyRecord): Promise<KeyObject> {
     const pem = await this.vault.get(record.id);
-    if (pem === null) {
-      // A locked Linux keychain answers "not found" rather than "locked", so both are named.
-      throw new CoreError(
-        'secret_missing',
-        `The private key of "${record.label}" is not in the keychain, or the keychain is locked. Unlock it and retry; if it is still missing, it was deleted there or this key list came from another computer.`,
-        { keyId: record.id },
-      );
-    }
+    if (pem === null) throw secretMissing(record);
     return privateKeyFromStoredPem(pem);
   }
 
@@ -260,15 +249,28 @@ export class KeyManager {
    * `ssh-keygen -m PEM` writes it), mode 0600, never over an existing file unless forced.
    */
   async exportPrivate(ref: string, path: string, options: PrivateExportOptions = {}): Promise<KeyRecord> {
-    const { record, key } = await this.privateKey(ref);
-    const pem = options.pkcs8 ? privatePkcs8Pem(key) : privatePkcs1Pem(key);
-    await writeExportFile(path, pem, { force: options.force ?? false, mode: 0o600 });
-    const how = options.pkcs8 ? 'PKCS#8 PEM' : 'PKCS#1 PEM';
-    await this.catalog.update(
-      (keys, history) =>
-        void history.push(historyEntry(resolveKey(keys, record.id, 'any'), 'private-exported', this.now(), how)),
-    );
+    const format = options.format ?? (options.pkcs8 ? 'pkcs8' : 'pkcs1');
+    const { record, text } = await this.privateForm(ref, format);
+    await writeExportFile(path, text, { force: options.force ?? false, mode: 0o600 });
+    await this.notePrivateExport(record.id, PRIVATE_FORMAT_NAMES[format]);
     return record;
+  }
+
+  /**
+   * The private key in one of the forms servers read (keys/privateForms.ts), for a caller
+   * that hands it on itself: `export-private --out -` to a pipe. The caller records where it went.
+   */
+  async privateForm(ref: string, format: PrivateFormat): Promise<{ record: KeyRecord; text: string }> {
+    const { record, key } = await this.privateKey(ref);
+    return { record, text: privateKeyForm(format, key, record) };
+  }
+
+  /** Records in the history that the private key left the keychain, and how. */
+  async notePrivateExport(ref: string, how: string): Promise<void> {
+    const at = this.now();
+    await this.catalog.update(
+      (keys, history) => void history.push(historyEntry(resolveKey(keys, ref, 'any'), 'private-exported', at, how)),
+    );
   }
 
   /**

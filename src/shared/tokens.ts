@@ -1,6 +1,10 @@
 // JaaS meeting tokens as both sides see them. Facts: ../shared/REFERENCE.md §2.
 
-export const JAAS_FEATURES = [
+/**
+ * The features a JaaS token may grant, written "false" unless asked for: each is off
+ * for a participant unless the token turns it on (these are what 8x8's samples write).
+ */
+export const JAAS_OPT_IN_FEATURES = [
   'livestreaming',
   'recording',
   'transcription',
@@ -12,6 +16,25 @@ export const JAAS_FEATURES = [
   'list-visitors',
   'send-groupchat',
   'create-polls',
+] as const;
+
+/**
+ * Every feature Jitsi Meet's client validates in a token (MEET_FEATURES in
+ * react/features/base/jwt/constants.ts): the opt-in ones and nine more. The nine are on
+ * by default in a meeting, so the generator writes them only when asked for, "true":
+ * a token that wrote, say, "screen-sharing": "false" would take screen sharing away.
+ */
+export const JAAS_FEATURES = [
+  ...JAAS_OPT_IN_FEATURES,
+  'branding',
+  'calendar',
+  'flip',
+  'live-translation',
+  'lobby',
+  'moderation',
+  'room',
+  'screen-sharing',
+  'send-private-message',
 ] as const;
 
 export type JaasFeature = (typeof JAAS_FEATURES)[number];

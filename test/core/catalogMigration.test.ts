@@ -5,7 +5,7 @@ import { Catalog } from '../../src/core/catalog/catalog';
 import { migrateV1 } from '../../src/core/catalog/catalogMigration';
 import type { CatalogV1 } from '../../src/core/catalog/catalogSchema';
 import { KeyManager } from '../../src/core/keyManager';
-import { ChunkedVault } from '../../src/core/keychain/vault';
+import { Vault } from '../../src/core/keychain/vault';
 import { sandbox, type Sandbox } from '../support/fixtures';
 
 // The fixture is a keys.json written by the version 1 code itself, with the
@@ -23,7 +23,7 @@ describe('the key list, migrated from version 1', () => {
     v1Text = await readFile(join(FIXTURE, 'keys.json'), 'utf8');
     await copyFile(join(FIXTURE, 'keys.json'), join(box.dataDir, 'keys.json'));
     const secrets = JSON.parse(await readFile(join(FIXTURE, 'secrets.json'), 'utf8')) as Record<string, string>;
-    const vault = new ChunkedVault(box.store);
+    const vault = new Vault(box.store);
     for (const [id, pem] of Object.entries(secrets)) await vault.put(id, pem);
   });
   afterEach(() => box.cleanup());

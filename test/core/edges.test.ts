@@ -5,10 +5,13 @@ import keytar from 'keytar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { redactForLog } from '../../src/core/errors';
 import { KeytarStore } from '../../src/core/keychain/keytarStore';
-import { ChunkedVault, type SecretStore } from '../../src/core/keychain/vault';
+import { Vault, type SecretStore } from '../../src/core/keychain/vault';
 import type { Command } from '../../src/cli/command';
 import { runCli } from '../../src/cli/main';
 import { sandbox, tempDir, uniqueService, clearService, type Sandbox } from '../support/fixtures';
+import { privatePkcs8Pem } from '../../src/core/keys/rsa';
+import { pooledKey } from '../support/keyPool';
+import { putFormat1 } from '../support/legacyVault';
 
 // Single-point bugs an independent mutation check found surviving the suite
 // (issue 12), each with the test that now catches it.
@@ -41,25 +44,31 @@ class FailingStore implements SecretStore {
 describe('the vault when the keychain fails part-way', () => {
   const service = uniqueService();
   afterAll(() => clearService(service));
-  const secret = `-----BEGIN PRIVATE KEY-----\n${'QUJD'.repeat(800)}\n-----END PRIVATE KEY-----\n`;
 
-  it('writes the manifest last: a write that fails leaves no readable or listed secret', async () => {
-    const vault = new ChunkedVault(new FailingStore(new KeytarStore(service), 3), 500);
-    await expect(vault.put('half', secret)).rejects.toThrow('keychain stopped');
+  it('a write that fails leaves no readable or listed secret', async () => {
+    const vault = new Vault(new FailingStore(new KeytarStore(service), 1));
+    await expect(vault.put('half', privatePkcs8Pem(await pooledKey()))).rejects.toThrow('keychain stopped');
     expect(await vault.get('half')).toBeNull();
-    expect((await new ChunkedVault(new KeytarStore(service), 500).inventory()).complete).not.toContain('half');
-    expect((await keytar.findCredentials(service)).filter((c) => c.account.startsWith('half'))).toEqual([]);
+    expect((await new Vault(new KeytarStore(service)).inventory()).complete).not.toContain('half');
   });
 
-  it('deletes the manifest first: a delete that fails leaves no half secret to read', async () => {
-    const whole = new ChunkedVault(new KeytarStore(service), 500);
-    await whole.put('gone', secret);
-    await expect(
-      new ChunkedVault(new FailingStore(new KeytarStore(service), Infinity, 2), 500).delete('gone'),
-    ).rejects.toThrow('keychain stopped');
+  it('a format 1 delete that fails after the manifest leaves no half secret to read', async () => {
+    const store = new KeytarStore(service);
+    await putFormat1(store, 'gone', privatePkcs8Pem(await pooledKey()), 500);
+    await expect(new Vault(new FailingStore(store, Infinity, 2)).delete('gone')).rejects.toThrow('keychain stopped');
     // The manifest went first, so the secret reads as absent (and the chunks as a leftover), never as a key.
+    const whole = new Vault(store);
     expect(await whole.get('gone')).toBeNull();
     expect((await whole.inventory()).partial).toContain('gone');
+  });
+
+  it('a migration whose item write fails puts the manifest back: the format 1 secret stays whole', async () => {
+    const store = new KeytarStore(service);
+    const secret = privatePkcs8Pem(await pooledKey());
+    await putFormat1(store, 'kept', secret);
+    await expect(new Vault(new FailingStore(store, 1)).migrate('kept')).rejects.toThrow('keychain stopped');
+    expect(await new Vault(store).get('kept')).toBe(secret);
+    expect(await new Vault(store).oldForm()).toMatchObject({ chunked: expect.arrayContaining(['kept']) });
   });
 });
 

@@ -100,6 +100,16 @@ describe('KeyManager around the edges', () => {
       code: 'key_exists',
       message: `Key ${kept.id} is already in the key list.`,
     });
+    // A key in the trash is named as such, with the way back (list does not show it).
+    await keys.lifecycle.trash(kept.id);
+    await expect(keys.recover(kept.id, 'thrice')).rejects.toMatchObject({
+      code: 'key_trashed',
+      keyId: kept.id,
+      message: expect.stringMatching(
+        /^This key is already stored as "kept again" \([0-9a-f]{16}\), which is in the trash until \d{4}-\d{2}-\d{2}\. Undelete it to use it again\.$/,
+      ),
+    });
+    await keys.lifecycle.undelete(kept.id);
     await expect(keys.recover('cccccccccccccccc', 'nothing')).rejects.toMatchObject({
       code: 'secret_missing',
       message: 'The keychain holds no complete secret with id cccccccccccccccc.',

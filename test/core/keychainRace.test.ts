@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ChunkedVault } from '../../src/core/keychain/vault';
 import { CLI } from '../support/cli';
 import { sandbox, type Sandbox } from '../support/fixtures';
+import { putFormat1 } from '../support/legacyVault';
 
 // keytar's Linux enumeration fails (or crashes the process) when another process
 // deletes an item while it runs. The app reconciles while jaas-keys may be
@@ -14,11 +14,13 @@ describe('the app enumerating while jaas-keys deletes', () => {
 
   beforeAll(async () => {
     box = await sandbox();
-    const vault = new ChunkedVault(box.store, 500);
+    // Many items to enumerate: secrets in the chunked form of format 1, four items each.
     for (const id of ids)
-      await vault.put(
+      await putFormat1(
+        box.store,
         id,
         `-----BEGIN PRIVATE KEY-----\n${randomBytes(1500).toString('base64')}\n-----END PRIVATE KEY-----\n`,
+        500,
       );
   });
   afterAll(() => box.cleanup());

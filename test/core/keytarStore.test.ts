@@ -32,7 +32,7 @@ describe.runIf(process.platform === 'linux')('keychain failures, as the real key
     expect(translated(rawFailure(noBus))).toEqual({
       code: 'keychain_unavailable',
       message:
-        'No D-Bus session is running, so the keychain cannot be reached. Run this inside your desktop session, or start one with dbus-run-session.',
+        'No D-Bus session is running, so the keychain cannot be reached. Run this inside your desktop session, or start a D-Bus session for it.',
     });
   });
 

@@ -7,7 +7,7 @@ import { signRs256 } from '../../src/core/tokens/jwt';
 import { KeyManager } from '../../src/core/keyManager';
 import { KeytarStore } from '../../src/core/keychain/keytarStore';
 import { roomWarnings } from '../../src/core/tokens/token';
-import { DEFAULT_TOKEN_OPTIONS, JAAS_FEATURES } from '../../src/shared/tokens';
+import { DEFAULT_TOKEN_OPTIONS, JAAS_FEATURES, JAAS_OPT_IN_FEATURES } from '../../src/shared/tokens';
 import { APP_ID, KID, sandbox, tempDir, type Sandbox } from '../support/fixtures';
 import { pooledKey } from '../support/keyPool';
 
@@ -47,6 +47,40 @@ describe('JaaS meeting tokens', () => {
   const signed = async (claims: object, head: object = header()) =>
     signRs256(head, claims, (await keys.privateKey(keyId)).key);
 
+  it('knows the 20 features Jitsi Meet’s client validates; the nine on by default are written only when asked for', async () => {
+    expect(JAAS_FEATURES).toHaveLength(20);
+    const made = await keys.makeToken(keyId, {
+      ...DEFAULT_TOKEN_OPTIONS,
+      moderator: true,
+      features: ['screen-sharing', 'recording'],
+    });
+    const features = (made.claims.context as { features: Record<string, string> }).features;
+    expect(features['screen-sharing']).toBe('true');
+    expect(features.recording).toBe('true');
+    // A "false" for a feature that is on by default would take it away from the participant.
+    for (const name of [
+      'branding',
+      'calendar',
+      'flip',
+      'live-translation',
+      'lobby',
+      'moderation',
+      'room',
+      'send-private-message',
+    ])
+      expect(features).not.toHaveProperty(name);
+    const report = await keys.checkToken(made.token);
+    expect(report.ok).toBe(true);
+    // Booleans are read as the client reads them, and every one of the 20 names is known.
+    const claims = validClaims();
+    claims.context.features = Object.fromEntries(JAAS_FEATURES.map((name, n) => [name, n % 2 === 0])) as never;
+    expect((await keys.checkToken(await signed(claims))).rules.filter((rule) => rule.status === 'fail')).toEqual([]);
+    claims.context.features = { 'screen-share': true } as never;
+    expect(
+      (await keys.checkToken(await signed(claims))).rules.find((rule) => rule.id === 'feature-names'),
+    ).toMatchObject({ status: 'fail' });
+  });
+
   it('makes a token an independent JWT library verifies, with the claims JaaS expects', async () => {
     const made = await keys.makeToken(keyId, {
       ...DEFAULT_TOKEN_OPTIONS,
@@ -67,7 +101,7 @@ describe('JaaS meeting tokens', () => {
     expect(payload).toMatchObject({ sub: APP_ID, room: 'standup', nbf: NOW_S - 10, exp: NOW_S + 7200, iat: NOW_S });
     expect(payload.context).toEqual({
       user: { moderator: 'true', name: 'Ann', email: 'ann@example.com' },
-      features: Object.fromEntries(JAAS_FEATURES.map((f) => [f, f === 'recording' ? 'true' : 'false'])),
+      features: Object.fromEntries(JAAS_OPT_IN_FEATURES.map((f) => [f, f === 'recording' ? 'true' : 'false'])),
     });
     expect(made.expiresAt).toBe('2026-11-28T14:00:00.000Z');
     expect(made.link).toBe(`https://8x8.vc/${APP_ID}/standup#jwt=${made.token}`);

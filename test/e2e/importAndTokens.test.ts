@@ -35,7 +35,7 @@ describe('import and tokens in Chromium, over the real core and keychain', () =>
       await page.getByRole('button', { name: 'Record Key ID' }).click();
       await page.getByRole('heading', { name: 'Key ID recorded ✓' }).waitFor();
       await page.getByRole('button', { name: 'Make a meeting token…' }).click();
-      await page.getByLabel('Room').fill('daily-standup');
+      await page.getByLabel('Room', { exact: true }).fill('daily-standup');
       await page.getByLabel('User name').fill('Ann');
       await page.getByLabel('recording').check();
       await page.getByRole('button', { name: 'Make token' }).click();

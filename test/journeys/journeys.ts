@@ -56,7 +56,7 @@ export const JOURNEYS: Journey[] = [
       await page.getByRole('button', { name: 'Record Key ID' }).click();
       await page.getByRole('heading', { name: 'Key ID recorded ✓' }).waitFor();
       await page.getByRole('button', { name: 'Make a meeting token…' }).click();
-      await page.getByLabel('Room').fill('standup');
+      await page.getByLabel('Room', { exact: true }).fill('standup');
       await page.getByRole('button', { name: 'Make token' }).click();
       const token = (await page.getByTestId('token').textContent())!;
       await page.getByRole('button', { name: 'Check token' }).click();

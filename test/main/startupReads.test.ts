@@ -3,7 +3,7 @@ import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WRITE_MARKS_DIR } from '../../src/core/keychain/writeMarks';
-import { ChunkedVault, type SecretStore } from '../../src/core/keychain/vault';
+import { Vault, type SecretStore } from '../../src/core/keychain/vault';
 import { privatePkcs8Pem } from '../../src/core/keys/rsa';
 import { KeyManager } from '../../src/core/keyManager';
 import { createHandlers } from '../../src/main/ipc/handlers';
@@ -78,7 +78,7 @@ describe('the keychain at window start', () => {
     await box.keys.generate({ label: 'listed' });
     // A process stored a secret and was killed before the key list: its mark stays, its secret has no entry.
     const orphan = '00000000000000aa';
-    await new ChunkedVault(box.store).put(orphan, privatePkcs8Pem(await pooledKey()));
+    await new Vault(box.store).put(orphan, privatePkcs8Pem(await pooledKey()));
     await mkdir(join(box.dataDir, WRITE_MARKS_DIR), { recursive: true });
     await writeFile(join(box.dataDir, WRITE_MARKS_DIR, `${deadPid()}-0badc0de`), '');
 

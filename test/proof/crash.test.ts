@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createPrivateKey } from 'node:crypto';
-import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -10,6 +10,9 @@ import type { KeyRecord } from '../../src/shared/keys';
 import { CLI } from '../support/cli';
 import { clearService, sandbox, type Sandbox } from '../support/fixtures';
 import { seeded, seedFromEnv } from './random';
+import { KEYCHAIN_FORMAT_FILE } from '../../src/core/keychain/migration';
+import { Vault } from '../../src/core/keychain/vault';
+import { putFormat1 } from '../support/legacyVault';
 
 // Crash safety, proven with SIGKILL (issue 12): jaas-keys commands, and the
 // window's dispatcher, run in child processes against the real keychain and are
@@ -81,6 +84,7 @@ describe('crash safety under SIGKILL', () => {
         findings: 0,
         recovered: 0,
         purgedLeftovers: 0,
+        downgraded: 0,
         byOp: {} as Record<string, number>,
       };
       let backupCount = 0;
@@ -368,9 +372,26 @@ describe('crash safety under SIGKILL', () => {
         }
       }
 
+      /** Puts up to `count` listed keys' secrets back in format 1 (chunks and a manifest) and forgets that the migration ran. */
+      async function asEarlierRelease(count: number): Promise<number> {
+        const vault = new Vault(box.store);
+        let done = 0;
+        for (const key of (await keys.list({ all: true })).slice(0, count)) {
+          const pem = await vault.get(key.id).catch(() => null);
+          if (pem === null) continue;
+          await putFormat1(box.store, key.id, pem);
+          done++;
+        }
+        await rm(join(box.dataDir, KEYCHAIN_FORMAT_FILE), { force: true });
+        return done;
+      }
+
       let checks = 0;
       const started = performance.now();
       while (tally.kills < KILLS && performance.now() - started < BOUND_MS) {
+        // Now and then some keys go back to the chunked form of the release before keychain format 2, so
+        // the next command's first key list write migrates them, and kills land inside migrations too.
+        if (random.next() < 0.15) tally.downgraded += await asEarlierRelease(random.next() < 0.5 ? 1 : 3);
         const op = await nextOperation();
         if (!op) continue;
         const learned = durations.get(op.name);
@@ -395,11 +416,14 @@ describe('crash safety under SIGKILL', () => {
         await check(`${op.name}${out.killed ? ' (killed)' : ''}`, ++checks % 10 === 0);
       }
       await check('the end', true);
+      // A fresh process (a new KeyManager) migrates whatever a killed migration left; then nothing is in the old form.
+      await new KeyManager({ dataDir: box.dataDir, store: box.store }).catalog.update(() => undefined);
+      expect(await new Vault(box.store).oldForm()).toEqual({ chunked: [], leftovers: [] });
       // Temporary files of killed list writes are removed by the next write, under the lock.
       await keys.catalog.update(() => undefined);
       expect((await readdir(box.dataDir)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
       console.log(
-        `crash campaign: seed ${SEED}: ${tally.kills} kills, ${tally.completed} completed, ${tally.findings} findings (${tally.recovered} recovered, ${tally.purgedLeftovers} purged), ${Math.round((performance.now() - started) / 1000)} s; kills by operation ${JSON.stringify(tally.byOp)}`,
+        `crash campaign: seed ${SEED}: ${tally.kills} kills, ${tally.completed} completed, ${tally.findings} findings (${tally.recovered} recovered, ${tally.purgedLeftovers} purged), ${tally.downgraded} keys put back in the old keychain form, ${Math.round((performance.now() - started) / 1000)} s; kills by operation ${JSON.stringify(tally.byOp)}`,
       );
       expect(tally.kills).toBeGreaterThanOrEqual(KILLS);
       await clearService(box.service);

@@ -37,14 +37,13 @@ export interface Sandbox {
  * A fresh data folder and keychain service on the real keychain. New keys come from
  * the run's pool of keys made ahead (keyPool.ts) unless `generate: 'real'`.
  */
-export async function sandbox(options: { chunkSize?: number; generate?: 'pool' | 'real' } = {}): Promise<Sandbox> {
+export async function sandbox(options: { generate?: 'pool' | 'real' } = {}): Promise<Sandbox> {
   const dataDir = await tempDir();
   const service = uniqueService();
   const store = new KeytarStore(service);
   const keys = new KeyManager({
     dataDir,
     store,
-    chunkSize: options.chunkSize,
     generateKey: options.generate === 'real' ? undefined : pooledKey,
   });
   return {

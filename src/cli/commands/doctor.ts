@@ -15,13 +15,20 @@ export const doctorCommand: Command = {
     const listing = await context.keys.listing();
     // A keychain that cannot be reached is the one finding that matters most: never "all fine".
     if (listing.keychainProblem) throw new CoreError(listing.keychainProblem.code, listing.keychainProblem.message);
+    const oldForm = await context.keys.oldFormSecrets();
     if (context.options.json)
       return printJson(context, {
         keys: listing.keys.length,
         keychain: listing.keychainName,
         findings: listing.findings,
+        oldForm,
       });
     context.out(`Keychain: ${listing.keychainName ?? 'unknown'}`);
+    if (oldForm > 0) {
+      context.out(
+        `${oldForm} secret(s) still in the chunked form of earlier releases; they move to one item each at the next change.`,
+      );
+    }
     if (listing.findings.length === 0)
       return context.out(`All ${listing.keys.length} keys are in both the key list and the keychain.`);
     context.out(findingsText(listing.findings));

@@ -51,9 +51,14 @@ export const restoreCommand: Command = {
       }
     }
     const dryRun = context.options['dry-run'] === true;
+    // Key n of N at a terminal, on one line that rewrites itself; nothing when stderr is a file or a pipe.
+    const progress = process.stderr.isTTY
+      ? (done: number, total: number) =>
+          process.stderr.write(`\rStoring key ${done} of ${total} in the keychain…${done === total ? '\n' : ''}`)
+      : undefined;
     const items = dryRun
       ? await context.keys.backups.plan(text, passphrase)
-      : await context.keys.backups.restore(text, passphrase);
+      : await context.keys.backups.restore(text, passphrase, progress);
     if (context.options.json) printJson(context, items);
     else for (const item of items) context.out(itemLine(item, dryRun));
     const refused = items.filter((item) => item.outcome === 'refused').length;

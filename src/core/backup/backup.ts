@@ -14,8 +14,41 @@ import { live } from '../lifecycle/lifecycle';
 import { passphraseStrength } from './passphrase';
 import { resolveKey } from '../catalog/resolveKey';
 import { privateKeyFromStoredPem, privatePkcs8Pem, publicSpkiPem } from '../keys/rsa';
-import type { ChunkedVault } from '../keychain/vault';
+import type { Vault } from '../keychain/vault';
 import { BACKUP_IDENTITY_ID } from '../keychain/reconcile';
+
+/** A backup key's private half, checked once (its RSA numbers, size and fingerprint), or why it is refused. */
+type Checked = { key: KeyObject; publicPem: string; pem: string } | { refusal: string };
+
+/** Per backup key, its check: a restore places each key twice (before the keychain, and again under the list's lock). */
+const checkedKeys = new WeakMap<BackupKey, Checked>();
+
+function checkKey(item: BackupKey): Checked {
+  const known = checkedKeys.get(item);
+  if (known) return known;
+  let checked: Checked;
+  try {
+    const key = createPrivateKey({ key: item.privateKeyPem, format: 'pem' });
+    const fingerprint = assertJaasKey(key) === item.bits ? sshFingerprint(key) : null;
+    if (fingerprint === null) {
+      checked = {
+        refusal: `its private key has ${key.asymmetricKeyDetails?.modulusLength} bits, not the ${item.bits} recorded`,
+      };
+    } else if (fingerprint !== item.fingerprint) {
+      checked = {
+        refusal: `its private key's fingerprint is ${fingerprint}, not the ${item.fingerprint} recorded: the backup was changed`,
+      };
+    } else {
+      checked = { key, publicPem: publicSpkiPem(key), pem: privatePkcs8Pem(key) };
+    }
+  } catch (error) {
+    checked = {
+      refusal: error instanceof CoreError ? error.message : 'its private key is not a readable RSA private key',
+    };
+  }
+  checkedKeys.set(item, checked);
+  return checked;
+}
 
 /** One key of a backup, checked and placed against the keys already here. Pure, so a dry run and a restore agree. */
 function placeKey(
@@ -25,20 +58,8 @@ function placeKey(
 ): { result: RestoreItem; entry?: StoredKey; pem?: string } {
   const base = { id: item.id, label: item.label, fingerprint: item.fingerprint, restoredAs: null };
   const refuse = (reason: string) => ({ result: { ...base, outcome: 'refused' as const, reason } });
-  let key: KeyObject;
-  try {
-    key = createPrivateKey({ key: item.privateKeyPem, format: 'pem' });
-    if (assertJaasKey(key) !== item.bits)
-      return refuse(
-        `its private key has ${key.asymmetricKeyDetails?.modulusLength} bits, not the ${item.bits} recorded`,
-      );
-  } catch (error) {
-    return refuse(error instanceof CoreError ? error.message : 'its private key is not a readable RSA private key');
-  }
-  if (sshFingerprint(key) !== item.fingerprint)
-    return refuse(
-      `its private key's fingerprint is ${sshFingerprint(key)}, not the ${item.fingerprint} recorded: the backup was changed`,
-    );
+  const checked = checkKey(item);
+  if ('refusal' in checked) return refuse(checked.refusal);
   const twin = here.find((other) => other.fingerprint === item.fingerprint);
   if (twin)
     return {
@@ -64,7 +85,7 @@ function placeKey(
     label,
     current,
     source: 'restored',
-    publicPem: publicSpkiPem(key),
+    publicPem: checked.publicPem,
     lastBackupAt: null,
   };
   const notes = [
@@ -81,19 +102,19 @@ function placeKey(
       reason: notes.length ? notes.join('; ') : null,
     },
     entry,
-    pem: privatePkcs8Pem(key),
+    pem: checked.pem,
   };
 }
 
 /**
  * Encrypted backups (an age file) and restores, here or on another computer.
- * Restores write the keychain first and the key list second, key by key, as every
- * other write does; each key is placed again under the lock before it is listed.
+ * Restores write the keychain first and the key list second, as every other write
+ * does: every key's item, then one key list write.
  */
 export class Backups {
   constructor(
     private readonly catalog: Catalog,
-    private readonly vault: ChunkedVault,
+    private readonly vault: Vault,
     private readonly now: () => Date,
     private readonly newId: () => string = newKeyId,
   ) {}
@@ -169,29 +190,54 @@ export class Backups {
   /** What a restore of this file would do, key by key; stores nothing. */
   async plan(text: string, passphrase?: string): Promise<RestoreItem[]> {
     const backup = await this.open(text, passphrase);
-    const here = [...(await this.catalog.read())];
-    return backup.keys.map((item) => {
-      const placed = placeKey(here, item, this.newId);
-      if (placed.entry) here.push(placed.entry);
-      return placed.result;
-    });
+    return (await this.place(backup, [...(await this.catalog.read())])).map(({ placed }) => placed.result);
   }
 
-  /** Restores every key it can; a key it cannot restore is reported with why, and nothing of it is stored. */
-  async restore(text: string, passphrase?: string): Promise<RestoreItem[]> {
-    const backup = await this.open(text, passphrase);
-    const results: RestoreItem[] = [];
+  /**
+   * Each key of the backup placed among the keys here (and those placed before it). A key
+   * takes a millisecond or two to check (its RSA numbers, its fingerprint); the loop yields
+   * between keys so that a restore of hundreds never holds the event loop (the app's window).
+   */
+  private async place(
+    backup: Backup,
+    here: StoredKey[],
+  ): Promise<Array<{ item: BackupKey; placed: ReturnType<typeof placeKey> }>> {
+    const planned: Array<{ item: BackupKey; placed: ReturnType<typeof placeKey> }> = [];
     for (const item of backup.keys) {
-      const first = placeKey(await this.catalog.read(), item, this.newId);
-      if (!first.entry) {
-        results.push(first.result);
-        continue;
-      }
-      await this.vault.put(first.entry.id, first.pem!);
-      const placed = await this.catalog.update((keys, history) => {
-        // Placed again under the lock: another process may have changed the list meanwhile.
-        const again = placeKey(keys, item, () => first.entry!.id);
-        if (!again.entry || again.entry.id !== first.entry!.id)
+      const placed = placeKey(here, item, this.newId);
+      if (placed.entry) here.push(placed.entry);
+      planned.push({ item, placed });
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    return planned;
+  }
+
+  /**
+   * Restores every key it can; a key it cannot restore is reported with why, and nothing
+   * of it is stored. The keychain first (one item per key, `onProgress` after each), then
+   * the key list once for all of them, where each key is placed again under the lock: a
+   * key another process changed meanwhile is refused and its fresh secret taken back out.
+   */
+  async restore(
+    text: string,
+    passphrase?: string,
+    onProgress?: (done: number, total: number) => void,
+  ): Promise<RestoreItem[]> {
+    const backup = await this.open(text, passphrase);
+    const planned = await this.place(backup, [...(await this.catalog.read())]);
+    const storing = planned.filter(({ placed }) => placed.entry);
+    for (const [n, { placed }] of storing.entries()) {
+      await this.vault.put(placed.entry!.id, placed.pem!);
+      onProgress?.(n + 1, storing.length);
+    }
+    // Nothing to store (every key already here, or refused): the key list is left as it is.
+    if (storing.length === 0) return planned.map(({ placed }) => placed.result);
+    const results = await this.catalog.update((keys, history) => {
+      const known = new Set(history.map((entry) => `${entry.at}|${entry.keyId}|${entry.event}`));
+      return planned.map(({ item, placed }) => {
+        if (!placed.entry) return placed.result;
+        const again = placeKey(keys, item, () => placed.entry!.id);
+        if (!again.entry || again.entry.id !== placed.entry.id) {
           return again.result.outcome === 'restored'
             ? {
                 ...again.result,
@@ -199,24 +245,19 @@ export class Backups {
                 reason: 'the key list changed while restoring; run the restore again',
               }
             : again.result;
+        }
         keys.push({ ...again.entry, lastBackupAt: backup.createdAt });
         // A key purged here and restored from its backup: its entries are here already.
-        const known = new Set(history.map((entry) => `${entry.at}|${entry.keyId}|${entry.event}`));
         const carried = item.history.map((entry): HistoryEntry => ({ ...entry, keyId: again.entry!.id }));
         history.push(...carried.filter((entry) => !known.has(`${entry.at}|${entry.keyId}|${entry.event}`)));
-        history.push(
-          historyEntry(
-            again.entry,
-            'restored',
-            this.now(),
-            `from the backup of ${backup.createdAt}${again.result.reason ? `; ${again.result.reason}` : ''}`,
-          ),
-        );
+        const why = again.result.reason ? `; ${again.result.reason}` : '';
+        history.push(historyEntry(again.entry, 'restored', this.now(), `from the backup of ${backup.createdAt}${why}`));
         return again.result;
       });
-      // Refused at the last moment: take the fresh secret back out so nothing is left unlisted.
-      if (placed.outcome !== 'restored') await this.vault.delete(first.entry.id);
-      results.push(placed);
+    });
+    // Refused at the last moment: take the fresh secrets back out so nothing is left unlisted.
+    for (const [n, { placed }] of planned.entries()) {
+      if (placed.entry && results[n]!.outcome !== 'restored') await this.vault.delete(placed.entry.id);
     }
     return results;
   }

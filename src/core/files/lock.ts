@@ -3,23 +3,13 @@ import { link, mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises'
 import { dirname } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { CoreError } from '../errors';
+import { processAlive } from './processAlive';
 
 /** A lock whose owner is gone but whose pid cannot be checked (another machine, say) is old after this long. */
 const STALE_AFTER_MS = 30_000;
 const WAIT_FOR_MS = 10_000;
 /** Taking over a dead owner's lock is itself done by one process at a time; its own marker is stale quickly. */
 const TAKEOVER_STALE_MS = 5_000;
-
-function ownerAlive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 async function createExclusive(path: string, content: string): Promise<boolean> {
   try {
@@ -81,7 +71,7 @@ async function takeOverIfAbandoned(lockPath: string): Promise<void> {
     const age = await ageOf(lockPath);
     // An empty file is a lock being made this instant, or one whose owner was killed
     // between creating and writing it: only the second is still empty a while later.
-    const abandoned = text === '' ? age > 2000 : !ownerAlive(Number(text.split(' ')[0]));
+    const abandoned = text === '' ? age > 2000 : !processAlive(Number(text.split(' ')[0]));
     if (abandoned || age > STALE_AFTER_MS) await removeIfStill(lockPath, text);
   } finally {
     await rm(marker, { force: true });

@@ -20,7 +20,7 @@ function loadKeytar(): Keytar {
   } catch {
     throw new CoreError(
       'keychain_unavailable',
-      "The keychain module (keytar) is not built. On Linux install libsecret-1-dev, then run 'npm rebuild keytar'.",
+      'The keychain module (keytar) is not built for this installation. On Linux it needs libsecret-1-dev; rebuild it, then retry.',
     );
   }
 }
@@ -36,7 +36,7 @@ export function translateKeychainError(error: unknown): CoreError {
   if (/autolaunch D-Bus|DBUS_SESSION_BUS_ADDRESS|Could not connect|Failed to connect to socket/i.test(text)) {
     return new CoreError(
       'keychain_unavailable',
-      'No D-Bus session is running, so the keychain cannot be reached. Run this inside your desktop session, or start one with dbus-run-session.',
+      'No D-Bus session is running, so the keychain cannot be reached. Run this inside your desktop session, or start a D-Bus session for it.',
     );
   }
   if (/org\.freedesktop\.secrets|ServiceUnknown|not provided by any \.service/i.test(text)) {

@@ -2,7 +2,7 @@ import type { Finding, KeyListing } from '../../shared/keys';
 import type { Catalog } from '../catalog/catalog';
 import { publicRecord } from '../catalog/publicRecord';
 import { CoreError, toErrorValue } from '../errors';
-import type { ChunkedVault, SecretStore } from './vault';
+import type { Vault, SecretStore } from './vault';
 import type { WriteMarks } from './writeMarks';
 
 // Catalog and keychain side by side. The keychain is written first and the list
@@ -16,7 +16,7 @@ export const BACKUP_IDENTITY_ID = 'jaas-backup-age-identity';
 const NON_KEY_SECRETS: ReadonlySet<string> = new Set([BACKUP_IDENTITY_ID]);
 
 /** Compares catalog and keychain and reports every mismatch; changes nothing. */
-export async function reconcile(catalog: Catalog, vault: ChunkedVault): Promise<Finding[]> {
+export async function reconcile(catalog: Catalog, vault: Vault): Promise<Finding[]> {
   const [keys, inventory] = await Promise.all([catalog.read(), vault.inventory()]);
   const stored = new Set(inventory.complete);
   const listed = new Set(keys.map((key) => key.id));
@@ -54,7 +54,7 @@ export async function reconcile(catalog: Catalog, vault: ChunkedVault): Promise<
  * Every key with reconcile's findings. A keychain that cannot be reached is reported
  * beside the list, not fatal: the list itself needs no keychain.
  */
-export async function listing(catalog: Catalog, vault: ChunkedVault, store: SecretStore): Promise<KeyListing> {
+export async function listing(catalog: Catalog, vault: Vault, store: SecretStore): Promise<KeyListing> {
   const keys = (await catalog.read()).map(publicRecord);
   const keychainName = (await store.describe?.().catch(() => null)) ?? null;
   try {
@@ -71,7 +71,7 @@ export async function listing(catalog: Catalog, vault: ChunkedVault, store: Secr
  */
 export async function startupListing(
   catalog: Catalog,
-  vault: ChunkedVault,
+  vault: Vault,
   store: SecretStore,
   marks: WriteMarks,
 ): Promise<KeyListing> {

@@ -1,19 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { processAlive } from '../files/processAlive';
 
 /** The folder of marks, inside the data folder. */
 export const WRITE_MARKS_DIR = 'keychain-writes';
-
-/** Whether a process of this id is running (signal 0 asks without sending anything). */
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /**
  * A mark in the data folder while this process has changed the keychain and its key
@@ -55,7 +46,7 @@ export class WriteMarks {
     const names = await readdir(this.dir).catch(() => [] as string[]);
     return names.filter((name) => {
       const pid = Number(/^(\d+)-[0-9a-f]+$/.exec(name)?.[1]);
-      return name !== this.own && !(Number.isInteger(pid) && pid > 0 && alive(pid));
+      return name !== this.own && !processAlive(pid);
     });
   }
 

@@ -8,7 +8,7 @@ import { CoreError } from '../errors';
 import { sshFingerprint } from '../keys/fingerprint';
 import { newKeyId } from '../keys/keyId';
 import { modulusBits, privateKeyFromStoredPem, privatePkcs8Pem, publicSpkiPem } from '../keys/rsa';
-import type { ChunkedVault } from '../keychain/vault';
+import type { Vault } from '../keychain/vault';
 import { keyExists, labelTaken, validLabel } from './keyRules';
 import { live } from './lifecycle';
 
@@ -31,7 +31,7 @@ const EVENT = { generated: 'created', imported: 'imported', recovered: 'recovere
 export class KeyIntake {
   constructor(
     private readonly catalog: Catalog,
-    private readonly vault: ChunkedVault,
+    private readonly vault: Vault,
     private readonly now: () => Date,
   ) {}
 
@@ -89,8 +89,9 @@ export class KeyIntake {
   /** Lists again a secret that reconcile found without a catalog entry. */
   async recover(id: string, label: string): Promise<KeyRecord> {
     const name = validLabel(label);
-    if ((await this.catalog.read()).some((key) => key.id === id))
-      throw new CoreError('key_exists', `Key ${id} is already in the key list.`);
+    const listed = (await this.catalog.read()).find((key) => key.id === id);
+    if (listed?.status === 'trashed') throw keyExists(listed);
+    if (listed) throw new CoreError('key_exists', `Key ${id} is already in the key list.`);
     const pem = await this.vault.get(id);
     if (pem === null) throw new CoreError('secret_missing', `The keychain holds no complete secret with id ${id}.`);
     return this.store(privateKeyFromStoredPem(pem), {

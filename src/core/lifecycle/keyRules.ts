@@ -59,3 +59,12 @@ export function keyExists(holder: KeyRecord): CoreError {
 export function labelTaken(label: string): CoreError {
   return new CoreError('label_taken', `A key labelled "${label}" already exists. Choose another label.`);
 }
+
+/** A listed key whose secret the keychain does not give. A locked Linux keychain answers "not found" rather than "locked", so both are named. */
+export function secretMissing(record: KeyRecord): CoreError {
+  return new CoreError(
+    'secret_missing',
+    `The private key of "${record.label}" is not in the keychain, or the keychain is locked. Unlock it and retry; if it is still missing, it was deleted there or this key list came from another computer.`,
+    { keyId: record.id },
+  );
+}

@@ -5,7 +5,7 @@ import { CoreError } from '../errors';
 import { historyEntry } from '../catalog/history';
 import { resolveKey } from '../catalog/resolveKey';
 import { noKidError } from '../tokens/token';
-import type { ChunkedVault } from '../keychain/vault';
+import type { Vault } from '../keychain/vault';
 
 // A key's life: needs-kid → active (current or not) → retired → trashed → purged,
 // with the way back at each step (unretire, undelete). Modelled on the cloud KMSes
@@ -144,7 +144,7 @@ function undelete(keys: StoredKey[], key: StoredKey, at: Date, history: History)
 export class Lifecycle {
   constructor(
     private readonly catalog: Catalog,
-    private readonly vault: ChunkedVault,
+    private readonly vault: Vault,
     private readonly now: () => Date,
   ) {}
 

@@ -1,6 +1,12 @@
 import type { KeyObject } from 'node:crypto';
 import type { KeyRecord } from '../../shared/keys';
-import { JAAS_FEATURES, type MadeToken, type TokenOptions } from '../../shared/tokens';
+import {
+  JAAS_FEATURES,
+  JAAS_OPT_IN_FEATURES,
+  type JaasFeature,
+  type MadeToken,
+  type TokenOptions,
+} from '../../shared/tokens';
 import { CoreError } from '../errors';
 import { signRs256 } from './jwt';
 import { checkKid } from '../keys/kid';
@@ -71,7 +77,10 @@ export function makeToken(record: KeyRecord, privateKey: KeyObject, options: Tok
     if (value) user[field] = value;
   }
   const features = Object.fromEntries(
-    JAAS_FEATURES.map((feature) => [feature, String(options.features.includes(feature))]),
+    [...new Set<JaasFeature>([...JAAS_OPT_IN_FEATURES, ...options.features])].map((feature) => [
+      feature,
+      String(options.features.includes(feature)),
+    ]),
   );
   const header = { alg: 'RS256', kid: record.kid, typ: 'JWT' };
   const claims = {

@@ -3,6 +3,7 @@ import { constants, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CoreError } from '../errors';
 import type { Signer } from '../tokens/signer';
+import { processAlive } from '../files/processAlive';
 
 // `jaas-keys run`: a program gets the key in its environment for its lifetime
 // only, as 1Password's `op run` and envchain hand over secrets; or, with
@@ -83,22 +84,13 @@ export async function runWithKey(signer: Signer, options: RunOptions): Promise<n
   }
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /** Removes key folders left by a `jaas-keys run` that was itself killed (SIGKILL gives it no chance to clean up). */
 export async function removeStaleKeyFolders(tmpRoot = tmpdir()): Promise<string[]> {
   const removed: string[] = [];
   const names = await readdir(tmpRoot).catch(() => [] as string[]);
   for (const name of names) {
     const match = new RegExp(`^${KEY_FOLDER_PREFIX}(\\d+)-`).exec(name);
-    if (!match || alive(Number(match[1]))) continue;
+    if (!match || processAlive(Number(match[1]))) continue;
     const path = join(tmpRoot, name);
     const info = await stat(path).catch(() => null);
     if (!info?.isDirectory() || (process.getuid && info.uid !== process.getuid())) continue;

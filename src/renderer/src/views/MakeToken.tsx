@@ -1,6 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import type { KeyRecord } from '../../../shared/keys';
-import { DEFAULT_TOKEN_OPTIONS, JAAS_FEATURES, type JaasFeature, type MadeToken } from '../../../shared/tokens';
+import {
+  DEFAULT_TOKEN_OPTIONS,
+  JAAS_FEATURES,
+  JAAS_OPT_IN_FEATURES,
+  type JaasFeature,
+  type MadeToken,
+} from '../../../shared/tokens';
 import { CopyButton } from '../components/CopyButton';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { call } from '../lib/api';
@@ -90,12 +96,23 @@ export function MakeToken({ keyRecord, onBack }: { keyRecord: KeyRecord; onBack:
           </label>
           <fieldset className="features">
             <legend>Features {moderator ? '' : '(work only for moderators)'}</legend>
-            {JAAS_FEATURES.map((feature) => (
+            {JAAS_OPT_IN_FEATURES.map((feature) => (
               <label key={feature} className="checkbox">
                 <input type="checkbox" checked={features.includes(feature)} onChange={() => toggle(feature)} />{' '}
                 {feature}
               </label>
             ))}
+          </fieldset>
+          <fieldset className="features">
+            <legend>On by default in a meeting; tick to grant explicitly</legend>
+            {JAAS_FEATURES.filter((feature) => !(JAAS_OPT_IN_FEATURES as readonly string[]).includes(feature)).map(
+              (feature) => (
+                <label key={feature} className="checkbox">
+                  <input type="checkbox" checked={features.includes(feature)} onChange={() => toggle(feature)} />{' '}
+                  {feature}
+                </label>
+              ),
+            )}
           </fieldset>
           {act.error && <ErrorNotice error={act.error} onDismiss={() => act.setError(null)} />}
           <div className="row">

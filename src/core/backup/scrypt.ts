@@ -1,0 +1,78 @@
+import { createCipheriv, createDecipheriv, randomBytes, scrypt } from 'node:crypto';
+import type { Identity, Recipient, Stanza } from 'age-encryption';
+
+// age's passphrase mode (C2SP age spec, "The scrypt recipient type") with Node's own
+// scrypt, which runs on the thread pool: age-encryption's built-in one is JavaScript on
+// the event loop, and a work factor of 2^18 held the loop for seconds: in the app that
+// loop is Electron's main thread, so the window froze ("Not Responding" on Windows).
+// The stanza and the file key's wrapping are exactly age's, so `age -d` opens the file.
+
+const LABEL = 'age-encryption.org/v1/scrypt';
+/** age's own default work factor. */
+export const SCRYPT_LOG_N = 18;
+/** age refuses more on decryption; so do we, before any work. */
+const MAX_LOG_N = 20;
+
+function derive(passphrase: string, salt: Buffer, logN: number): Promise<Buffer> {
+  const N = 2 ** logN;
+  return new Promise((resolve, reject) => {
+    // 128 · N · r bytes of memory, with room to spare (Node's default limit is 32 MB).
+    scrypt(
+      passphrase,
+      Buffer.concat([Buffer.from(LABEL), salt]),
+      32,
+      { N, r: 8, p: 1, maxmem: 256 * N * 8 },
+      (error, key) => (error ? reject(error) : resolve(key)),
+    );
+  });
+}
+
+/** ChaCha20-Poly1305 with a zero nonce, as age wraps a file key (the key is used once). */
+function seal(key: Buffer, fileKey: Uint8Array): Buffer {
+  const cipher = createCipheriv('chacha20-poly1305', key, Buffer.alloc(12), { authTagLength: 16 });
+  return Buffer.concat([cipher.update(fileKey), cipher.final(), cipher.getAuthTag()]);
+}
+
+function open(key: Buffer, body: Uint8Array): Uint8Array | null {
+  if (body.length !== 32) return null;
+  const decipher = createDecipheriv('chacha20-poly1305', key, Buffer.alloc(12), { authTagLength: 16 });
+  decipher.setAuthTag(body.subarray(16));
+  try {
+    return Buffer.concat([decipher.update(body.subarray(0, 16)), decipher.final()]);
+  } catch {
+    return null;
+  }
+}
+
+export class ScryptRecipient implements Recipient {
+  constructor(
+    private readonly passphrase: string,
+    private readonly logN = SCRYPT_LOG_N,
+  ) {}
+
+  async wrapFileKey(fileKey: Uint8Array): Promise<Stanza[]> {
+    const { Stanza } = await import('age-encryption');
+    const salt = randomBytes(16);
+    const key = await derive(this.passphrase, salt, this.logN);
+    return [new Stanza(['scrypt', salt.toString('base64').replace(/=+$/, ''), String(this.logN)], seal(key, fileKey))];
+  }
+}
+
+export class ScryptIdentity implements Identity {
+  constructor(private readonly passphrase: string) {}
+
+  async unwrapFileKey(stanzas: Stanza[]): Promise<Uint8Array | null> {
+    for (const stanza of stanzas) {
+      if (stanza.args[0] !== 'scrypt') continue;
+      // age's rules: the scrypt stanza is alone in its header, and well formed.
+      if (stanzas.length !== 1) throw new Error('scrypt recipient is not the only one in the header');
+      if (stanza.args.length !== 3 || !/^[1-9][0-9]*$/.test(stanza.args[2]!)) throw new Error('invalid scrypt stanza');
+      const salt = Buffer.from(stanza.args[1]!, 'base64');
+      if (salt.length !== 16) throw new Error('invalid scrypt stanza');
+      const logN = Number(stanza.args[2]);
+      if (logN > MAX_LOG_N) throw new Error('scrypt work factor is too high');
+      return open(await derive(this.passphrase, salt, logN), stanza.body);
+    }
+    return null;
+  }
+}
