@@ -25,8 +25,12 @@ export async function prepareBaseline(
   if (commit.status !== 0) return { problem: `commit ${ref} is not in this clone` };
   const sha = commit.stdout.trim();
   const dir = join(tmpdir(), `jaas-bench-baseline-${sha}`);
-  if (existsSync(join(dir, 'out', 'cli', 'jaas-keys.mjs')) && existsSync(join(dir, 'out', 'renderer', 'index.html')))
+  if (existsSync(join(dir, 'out', 'cli', 'jaas-keys.mjs')) && existsSync(join(dir, 'out', 'renderer', 'index.html'))) {
+    // Built by an earlier run, perhaps from another checkout: its node_modules link points at this one's.
+    await rm(join(dir, 'node_modules'), { force: true });
+    await symlink(join(process.cwd(), 'node_modules'), join(dir, 'node_modules'), 'dir');
     return { dir, commit: sha };
+  }
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
   const unpack = spawnSync('sh', ['-c', `git archive ${sha} | tar -x -C "${dir}"`]);

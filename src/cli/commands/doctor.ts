@@ -30,7 +30,11 @@ export const doctorCommand: Command = {
       );
     }
     if (listing.findings.length === 0)
-      return context.out(`All ${listing.keys.length} keys are in both the key list and the keychain.`);
+      return context.out(
+        listing.keys.length === 1
+          ? 'The key is in both the key list and the keychain.'
+          : `All ${listing.keys.length} keys are in both the key list and the keychain.`,
+      );
     context.out(findingsText(listing.findings));
     context.out(
       'Mend each with: jaas-keys recover ID --label LABEL (list it again) or jaas-keys purge ID --yes (remove it).',

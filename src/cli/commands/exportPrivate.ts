@@ -46,7 +46,7 @@ export const exportPrivateCommand: Command = {
     }
     const key = await context.keys.exportPrivate(ref, out, { format, force: context.options.force === true });
     context.err(
-      `Wrote the private key of "${key.label}" to ${out} (${PRIVATE_FORMAT_NAMES[format]}, mode 0600). Anyone with this file can sign tokens for your JaaS app: keep it safe, delete it when done.`,
+      `Wrote the private key of "${key.label}" to ${out} as ${PRIVATE_FORMAT_NAMES[format]} (mode 0600). Anyone with this file can sign tokens for your JaaS app: keep it safe, delete it when done.`,
     );
   },
 };

@@ -15,11 +15,11 @@ export type PrivateFormat = (typeof PRIVATE_FORMATS)[number];
 export const PRIVATE_FORMAT_NAMES: Record<PrivateFormat, string> = {
   pkcs1: 'PKCS#1 PEM',
   pkcs8: 'PKCS#8 PEM',
-  env: 'dotenv (JAAS_APP_ID, JAAS_KID, JAAS_PRIVATE_KEY)',
-  'env-base64': 'dotenv with the key in base64 (JAAS_PRIVATE_KEY_B64)',
-  json: 'JSON {appId, kid, privateKey}',
-  k8s: 'Kubernetes Secret manifest',
-  jwk: 'private JWK',
+  env: 'a dotenv block of JAAS_APP_ID, JAAS_KID and JAAS_PRIVATE_KEY',
+  'env-base64': 'a dotenv block with the key in base64 as JAAS_PRIVATE_KEY_B64',
+  json: 'JSON of appId, kid and privateKey',
+  k8s: 'a Kubernetes Secret manifest',
+  jwk: 'a private JWK',
 };
 
 /** A dotenv value in double quotes: newlines as \n, as the dotenv readers of Node, Python and Docker Compose take it. */
@@ -40,7 +40,7 @@ function needsKid(record: KeyRecord, format: PrivateFormat): { appId: string; ki
   if (!record.kid || !record.appId) {
     throw new CoreError(
       'no_kid',
-      `"${record.label}" has no Key ID yet, and the ${PRIVATE_FORMAT_NAMES[format]} form carries it beside the key. Record the Key ID the JaaS console shows first.`,
+      `"${record.label}" has no Key ID yet, and ${PRIVATE_FORMAT_NAMES[format]} carries it beside the key. Record the Key ID the JaaS console shows first.`,
       { keyId: record.id },
     );
   }
