@@ -95,42 +95,7 @@ describe('the app in Chromium, over the real core and keychain', () => {
     }
   });
 
-  it('reaches every action from the keyboard with a visible focus ring', async () => {
-    const app = await openApp(suite.browser, suite.origin, async (box) => {
-      await box.keys.generate({ label: 'keyboard key' });
-    });
-    const { page } = app;
-    try {
-      await page.getByRole('button', { name: /keyboard key/ }).waitFor();
-      // From the top: the header's buttons, the filter, the sort, then the key.
-      for (let presses = 0; presses < 10; presses++) {
-        await page.keyboard.press('Tab');
-        if (await page.evaluate(() => document.activeElement?.classList.contains('key-row'))) break;
-      }
-      const focused = await page.evaluate(() => {
-        const element = document.activeElement as HTMLElement;
-        return { text: element.textContent, outline: getComputedStyle(element).outlineStyle };
-      });
-      expect(focused.text).toContain('keyboard key');
-      expect(focused.outline).toBe('solid');
-      await page.keyboard.press('Enter');
-      await page.getByRole('heading', { name: 'keyboard key', level: 1 }).waitFor();
-      await page.keyboard.press('Control+f');
-      expect(await page.evaluate(() => document.activeElement?.id)).toBe('key-filter');
-      await page.keyboard.press('Control+n');
-      await page.getByRole('heading', { name: 'New JaaS API key' }).waitFor();
-      await page.keyboard.press('Escape');
-      await page.getByRole('button', { name: /keyboard key/ }).click();
-      await page.getByRole('button', { name: 'Delete key…' }).focus();
-      await page.keyboard.press('Enter');
-      await page.getByRole('dialog').waitFor();
-      await page.keyboard.press('Escape');
-      await page.getByRole('dialog').waitFor({ state: 'detached' });
-      expect(await app.box.keys.list()).toHaveLength(1);
-    } finally {
-      await app.close();
-    }
-  });
+  // The keyboard journey (Tab to a key with a focus ring, Enter, Ctrl+F, Ctrl+N, Escape) is shared with Electron: test/journeys.
 
   it('lists, filters and sorts 1,000 keys', async () => {
     const app = await openApp(suite.browser, suite.origin, async (box) => {

@@ -155,13 +155,18 @@ export const JOURNEYS: Journey[] = [
     async prepare(context) {
       await ok(context.cli('import', await keyFile(context.dir, 'k.pem'), '--label', 'keyboard key'));
     },
-    async run({ page }) {
+    async run({ page }, { cli }) {
       await page.getByRole('button', { name: /keyboard key/ }).waitFor();
       for (let presses = 0; presses < 10; presses++) {
         await page.keyboard.press('Tab');
         if (await page.evaluate(() => document.activeElement?.classList.contains('key-row'))) break;
       }
-      expect(await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle)).toBe('solid');
+      const focused = await page.evaluate(() => ({
+        text: document.activeElement?.textContent,
+        outline: getComputedStyle(document.activeElement!).outlineStyle,
+      }));
+      expect(focused.text).toContain('keyboard key');
+      expect(focused.outline).toBe('solid');
       await page.keyboard.press('Enter');
       await page.getByRole('heading', { name: 'keyboard key', level: 1 }).waitFor();
       await page.keyboard.press('ControlOrMeta+f');
@@ -175,6 +180,7 @@ export const JOURNEYS: Journey[] = [
       await page.getByRole('dialog').waitFor();
       await page.keyboard.press('Escape');
       await page.getByRole('dialog').waitFor({ state: 'detached' });
+      expect(JSON.parse(await ok(cli('list', '--json')))).toHaveLength(1);
     },
   },
 ];

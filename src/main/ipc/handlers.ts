@@ -29,7 +29,9 @@ export function createHandlers(keys: KeyManager, desktop: Desktop): Handlers {
   const afterChange = () => {
     void (lastCheck ?? Promise.resolve(null))
       .catch(() => null)
-      .then((last) => check(last !== null && last.findings.length > 0));
+      .then((last) => check(last !== null && last.findings.length > 0))
+      // check() keeps the outcome for the next listing; this chain only starts it.
+      .catch(() => undefined);
   };
   const listing = async (): Promise<KeyListing> => {
     const checked = await (lastCheck ?? check(false)).catch(() => null);
