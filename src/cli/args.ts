@@ -44,13 +44,18 @@ export function parseDuration(text: string): number {
 
 /** A file's text, or stdin's for `-`. */
 export async function readInput(context: CommandContext, source: string, what: string): Promise<string> {
+  return (await readInputBytes(context, source, what)).toString('utf8');
+}
+
+/** A file's bytes, or stdin's for `-`, as they are (a byte order mark and all). */
+export async function readInputBytes(context: CommandContext, source: string, what: string): Promise<Buffer> {
   if (source === '-') {
     const chunks: Buffer[] = [];
     for await (const chunk of context.stdin) chunks.push(Buffer.from(chunk as Buffer));
-    return Buffer.concat(chunks).toString('utf8');
+    return Buffer.concat(chunks);
   }
   try {
-    return await readFile(source, 'utf8');
+    return await readFile(source);
   } catch (error) {
     throw new CoreError(
       'file_error',
@@ -65,6 +70,13 @@ export async function confirmed(context: CommandContext, what: string, question:
   if (!context.stdin.isTTY) throw new UsageError(`${what}; pass --yes to confirm when not at a terminal`);
   if (!/^y(es)?$/i.test(await ask(context, `${question} [y/N] `)))
     throw new CoreError('cancelled', 'Nothing was changed.');
+}
+
+/** At a terminal, asks (unless `--yes`); elsewhere goes ahead, as a script that names the file has decided. */
+export async function confirmedAtTerminal(context: CommandContext, question: string): Promise<void> {
+  if (context.options.yes === true || !context.stdin.isTTY) return;
+  if (!/^y(es)?$/i.test(await ask(context, `${question} [y/N] `)))
+    throw new CoreError('cancelled', 'Nothing was written.');
 }
 
 /** The reminder after a key with a kid leaves this app: its public key stays in the console. */

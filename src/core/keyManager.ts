@@ -24,6 +24,7 @@ import { rotationLabel } from './lifecycle/rotate';
 import { recordKid, renameKey } from './lifecycle/naming';
 import { Signer } from './tokens/signer';
 import { checkToken } from './tokens/tokenCheck';
+import { Production } from './work/production';
 
 export { publicRecord } from './catalog/publicRecord';
 
@@ -31,11 +32,7 @@ export interface KeyManagerOptions {
   dataDir: string;
   store: SecretStore;
   now?: () => Date;
-  /**
-   * Where new private keys come from: generateRsaKey unless given. The tests hand in
-   * real 4096-bit keys made ahead of time (test/support/keyPool.ts), since each
-   * generation takes seconds and most tests are about what happens after it.
-   */
+  /** Where new keys come from: generateRsaKey unless given (the tests hand in real keys made ahead, keyPool.ts). */
   generateKey?: () => Promise<KeyObject>;
 }
 
@@ -72,6 +69,8 @@ export class KeyManager {
   readonly lifecycle: Lifecycle;
   /** Encrypted backups and restores (core/backup). */
   readonly backups: Backups;
+  /** Keys in production: a key checked as it arrived, config templates (core/work/production.ts). */
+  readonly production: Production;
 
   constructor(options: KeyManagerOptions) {
     this.now = options.now ?? (() => new Date());
@@ -90,6 +89,11 @@ export class KeyManager {
     this.lifecycle = new Lifecycle(this.catalog, this.vault, this.now);
     this.intake = new KeyIntake(this.catalog, this.vault, this.now);
     this.backups = new Backups(this.catalog, this.vault, this.now);
+    this.production = new Production(
+      this.catalog,
+      (key) => this.privateKeyOf(key),
+      (id, how) => this.notePrivateExport(id, how),
+    );
   }
 
   /**
@@ -128,10 +132,9 @@ export class KeyManager {
   }
 
   /**
-   * The listing a window opens with: the keys, and the keychain's findings only when a
-   * keychain write may not have finished (a write mark was left), so an ordinary start
-   * reads no secret (on macOS each read of an item another program made asks for the
-   * password). The person asks for a full check with Check keychain or `doctor`.
+   * The listing a window opens with: the keychain's findings only when a write may not have
+   * finished (a write mark was left), so an ordinary start reads no secret (on macOS each read
+   * may ask for the password). A full check is Check keychain or `doctor`.
    */
   async startupListing(): Promise<KeyListing> {
     await this.list({ all: true });

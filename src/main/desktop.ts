@@ -28,5 +28,7 @@ export interface Desktop {
   /** True only when the person pressed the confirm button. */
   confirm(request: ConfirmRequest): Promise<boolean>;
   writeClipboard(text: string): void | Promise<void>;
+  /** The clipboard's text, to clear a copied key only while it is still there. */
+  readClipboard(): string | Promise<string>;
   openExternal(url: string): Promise<void>;
 }

@@ -46,6 +46,9 @@ export function electronDesktop(window: () => BrowserWindow | null): Desktop {
       // Electron 45's writeText is asynchronous: the handler answers "copied" only once it is done.
       return clipboard.writeText(text);
     },
+    readClipboard() {
+      return clipboard.readText();
+    },
     openExternal(url) {
       return shell.openExternal(url);
     },

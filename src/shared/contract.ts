@@ -1,8 +1,9 @@
 import * as z from 'zod';
 import type { ErrorValue, Result } from './errors';
 import type { PassphraseStrength, RestoreItem } from './backup';
-import type { HistoryEntry, KeyDetail, KeyListing, KeyRecord } from './keys';
+import { PRIVATE_FORMATS, type HistoryEntry, type KeyDetail, type KeyListing, type KeyRecord } from './keys';
 import type { Method } from './methods';
+import { KEY_RUNTIMES, type KeyCheckReport } from './keyCheck';
 import { JAAS_FEATURES, type MadeToken, type TokenReport } from './tokens';
 
 // The IPC contract: for every method the window may call, a strict schema for
@@ -10,6 +11,8 @@ import { JAAS_FEATURES, type MadeToken, type TokenReport } from './tokens';
 // its result type. Main registers handlers from it; the preload exposes it.
 
 const keyId = z.string().regex(/^[0-9a-f]{16}$/, 'a key id is 16 hex digits');
+/** A pasted key as it arrived somewhere: at most 64 KB, as check-key reads (anything longer is not one key). */
+const pastedKey = z.strictObject({ text: z.string().min(1).max(65_536), runtime: z.enum(KEY_RUNTIMES).nullable() });
 const shortText = (max: number) => z.string().max(max);
 
 /** Marks a method's result type; the value itself is never used. */
@@ -91,9 +94,15 @@ export const contract = {
   copyPublicKey: { input: z.strictObject({ id: keyId }), result: returns<{ copied: true }>() },
   /** Copies public text the window shows (a fingerprint, a kid); never reads from the clipboard. */
   copyText: { input: z.strictObject({ text: shortText(20_000) }), result: returns<{ copied: true }>() },
+  /** Asks, then saves the private key in one of the forms servers read, where the person chooses (0600). */
   exportPrivateKey: {
-    input: z.strictObject({ id: keyId, format: z.enum(['pkcs1', 'pkcs8']) }),
+    input: z.strictObject({ id: keyId, format: z.enum(PRIVATE_FORMATS) }),
     result: returns<SavedFile>(),
+  },
+  /** Asks, then puts a private form on the clipboard from main (the window never sees it); cleared after a minute. */
+  copyPrivateForm: {
+    input: z.strictObject({ id: keyId, format: z.enum(PRIVATE_FORMATS) }),
+    result: returns<{ copied: true; clearsAfterSeconds: number }>(),
   },
   /** Moves a key to the trash (30 days); its private key stays in the keychain. */
   deleteKey: { input: z.strictObject({ id: keyId }), result: returns<KeyRecord>() },
@@ -142,6 +151,10 @@ export const contract = {
   },
   createToken: { input: z.strictObject({ id: keyId, options: tokenOptions }), result: returns<MadeToken>() },
   checkToken: { input: z.strictObject({ token: shortText(16_384) }), result: returns<TokenReport>() },
+  /** What is wrong with a pasted private key (check-key); the report holds no key material. */
+  checkKey: { input: pastedKey, result: returns<KeyCheckReport>() },
+  /** Saves the repaired copy of a pasted key (PKCS#8 PEM, 0600) where the person chooses. */
+  saveRepairedKey: { input: pastedKey, result: returns<SavedFile>() },
 } satisfies Record<Method, { input: z.ZodType; result: unknown }>;
 
 export type Contract = typeof contract;

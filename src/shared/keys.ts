@@ -163,3 +163,18 @@ export interface KeyListing {
   /** Which keychain holds the private keys, e.g. "Secret Service: GNOME Keyring (gnome-keyring-daemon, pid 812)". */
   keychainName: string | null;
 }
+
+/** The forms a server reads a private key in (core/keys/privateForms.ts makes them; docs/cli.md, "Keys in production"). */
+export const PRIVATE_FORMATS = ['pkcs1', 'pkcs8', 'env', 'env-base64', 'json', 'k8s', 'jwk'] as const;
+export type PrivateFormat = (typeof PRIVATE_FORMATS)[number];
+
+/** How each form is described to people. */
+export const PRIVATE_FORMAT_NAMES: Record<PrivateFormat, string> = {
+  pkcs1: 'PKCS#1 PEM',
+  pkcs8: 'PKCS#8 PEM',
+  env: 'a dotenv block of JAAS_APP_ID, JAAS_KID and JAAS_PRIVATE_KEY',
+  'env-base64': 'a dotenv block with the key in base64 as JAAS_PRIVATE_KEY_B64',
+  json: 'JSON of appId, kid and privateKey',
+  k8s: 'a Kubernetes Secret manifest',
+  jwk: 'a private JWK',
+};

@@ -34,6 +34,9 @@ export const METHODS = [
   'restoreBackup',
   'createToken',
   'checkToken',
+  'checkKey',
+  'saveRepairedKey',
+  'copyPrivateForm',
 ] as const;
 
 export type Method = (typeof METHODS)[number];

@@ -74,10 +74,31 @@ export interface MadeToken {
 
 export type RuleStatus = 'pass' | 'fail' | 'warn';
 
+/** The validation errors Jitsi Meet's client reports for a JaaS token (JWT_VALIDATION_ERRORS), by the key it logs. */
+export const CLIENT_ERRORS = [
+  'audInvalid',
+  'contextNotFound',
+  'expInvalid',
+  'featureInvalid',
+  'featureValueInvalid',
+  'featuresNotFound',
+  'headerNotFound',
+  'issInvalid',
+  'kidNotFound',
+  'kidMismatch',
+  'nbfFuture',
+  'nbfInvalid',
+  'payloadNotFound',
+  'tokenExpired',
+] as const;
+export type ClientError = (typeof CLIENT_ERRORS)[number];
+
 export interface RuleResult {
   id: string;
   status: RuleStatus;
   message: string;
+  /** The error Jitsi Meet's client reports for the same fault, where it checks it. */
+  client?: ClientError;
 }
 
 export interface TokenReport {

@@ -8,82 +8,14 @@ import { privatePkcs1Pem } from '../../src/core/keys/rsa';
 import { runJaasKeys } from '../support/cli';
 import { APP_ID, clearService, tempDir, uniqueService } from '../support/fixtures';
 import { pooledKey } from '../support/keyPool';
+import { CONSUMER_LIST, CONSUMERS, installed, type Form } from '../support/consumers';
 
 // Each form `export-private --format` writes, loaded by the programs that use it in
 // production: one per language of 8x8's token samples (test/fixtures/consumers), each
 // loading the key as its sample does and signing a JaaS token, which `jaas-keys check`
 // must accept. A runtime that is not installed skips its tests with one line.
 
-const CONSUMERS = join(import.meta.dirname, '..', 'fixtures', 'consumers');
 const KID = `${APP_ID}/ee0001`;
-
-type Form = 'file-pkcs1' | 'file-pkcs8' | 'env' | 'env-base64' | 'json' | 'jwk';
-
-interface Consumer {
-  name: string;
-  command: string[];
-  /** The forms it takes, as its sample loads a key. */
-  forms: Form[];
-  probe: string[];
-  env?: NodeJS.ProcessEnv;
-}
-
-const goHome = await tempDir('jaas-go-');
-const CONSUMER_LIST: Consumer[] = [
-  {
-    name: 'Node (jose)',
-    command: [process.execPath, join(CONSUMERS, 'sign.mjs')],
-    forms: ['file-pkcs8', 'env', 'env-base64', 'json', 'jwk'],
-    probe: [process.execPath, '--version'],
-    env: { LIBRARY: 'jose' },
-  },
-  {
-    name: 'Node (jsonwebtoken)',
-    command: [process.execPath, join(CONSUMERS, 'sign.mjs')],
-    forms: ['file-pkcs1', 'file-pkcs8', 'env', 'env-base64', 'json'],
-    probe: [process.execPath, '--version'],
-    env: { LIBRARY: 'jsonwebtoken' },
-  },
-  {
-    name: 'Python (PyJWT)',
-    command: ['/usr/bin/python3', join(CONSUMERS, 'sign.py')],
-    forms: ['file-pkcs1', 'file-pkcs8', 'env', 'env-base64', 'json', 'jwk'],
-    probe: ['/usr/bin/python3', '-c', 'import jwt, cryptography'],
-  },
-  {
-    name: 'Java (KeyFactory)',
-    command: ['java', join(CONSUMERS, 'Sign.java')],
-    forms: ['file-pkcs8', 'env', 'env-base64'],
-    probe: ['javac', '-version'],
-  },
-  {
-    name: 'Go (crypto/x509)',
-    command: ['go', 'run', join(CONSUMERS, 'sign.go')],
-    forms: ['file-pkcs8', 'env', 'env-base64', 'json'],
-    probe: ['go', 'version'],
-    env: {
-      GOCACHE: join(goHome, 'cache'),
-      GOPATH: join(goHome, 'path'),
-      GOTOOLCHAIN: 'local',
-      GOFLAGS: '-mod=mod',
-      GO111MODULE: 'auto',
-    },
-  },
-  {
-    name: 'PHP (openssl_sign)',
-    command: ['php', join(CONSUMERS, 'sign.php')],
-    forms: ['file-pkcs1', 'file-pkcs8', 'env', 'env-base64', 'json'],
-    probe: ['php', '--version'],
-  },
-  {
-    name: 'Ruby (OpenSSL)',
-    command: ['ruby', join(CONSUMERS, 'sign.rb')],
-    forms: ['file-pkcs1', 'file-pkcs8', 'env', 'env-base64', 'json'],
-    probe: ['ruby', '--version'],
-  },
-];
-
-const installed = (probe: string[]) => spawnSync(probe[0]!, probe.slice(1), { stdio: 'ignore' }).status === 0;
 
 describe('every exported form, loaded by the programs that sign with it', () => {
   let env: NodeJS.ProcessEnv;

@@ -7,7 +7,13 @@ import { signRs256 } from '../../src/core/tokens/jwt';
 import { KeyManager } from '../../src/core/keyManager';
 import { KeytarStore } from '../../src/core/keychain/keytarStore';
 import { roomWarnings } from '../../src/core/tokens/token';
-import { DEFAULT_TOKEN_OPTIONS, JAAS_FEATURES, JAAS_OPT_IN_FEATURES } from '../../src/shared/tokens';
+import {
+  CLIENT_ERRORS,
+  DEFAULT_TOKEN_OPTIONS,
+  JAAS_FEATURES,
+  JAAS_OPT_IN_FEATURES,
+  type ClientError,
+} from '../../src/shared/tokens';
 import { APP_ID, KID, sandbox, tempDir, type Sandbox } from '../support/fixtures';
 import { pooledKey } from '../support/keyPool';
 
@@ -223,6 +229,56 @@ describe('JaaS meeting tokens', () => {
     const failed = report.rules.filter((r) => r.status === 'fail');
     expect(failed.map((r) => r.id)).toContain(ruleId);
     expect(failed.find((r) => r.id === ruleId)!.message.length).toBeGreaterThan(15);
+  });
+
+  const clientErrors: Array<[ClientError, (c: ReturnType<typeof validClaims>) => object, object?]> = [
+    ['kidNotFound', (c) => c, { alg: 'RS256', typ: 'JWT' }],
+    ['kidMismatch', (c) => ({ ...c, sub: 'vpaas-magic-cookie-00000000000000000000000000000000' })],
+    ['audInvalid', (c) => ({ ...c, aud: 'jitsi-meet' })],
+    ['issInvalid', (c) => ({ ...c, iss: 'me' })],
+    ['featuresNotFound', (c) => ({ ...c, context: { user: c.context.user } })],
+    ['contextNotFound', ({ context: _context, ...c }) => c],
+    ['nbfInvalid', (c) => ({ ...c, nbf: String(c.nbf) })],
+    ['nbfFuture', (c) => ({ ...c, nbf: NOW_S + 600 })],
+    ['expInvalid', ({ exp: _exp, ...c }) => c],
+    ['tokenExpired', (c) => ({ ...c, exp: NOW_S - 1 })],
+    ['featureInvalid', (c) => ({ ...c, context: { ...c.context, features: { recordings: 'true' } } })],
+    ['featureValueInvalid', (c) => ({ ...c, context: { ...c.context, features: { recording: 'yes' } } })],
+  ];
+  it.each(clientErrors)(
+    'names the fault Jitsi Meet’s client reports as %s, in its own words',
+    async (client, change, head) => {
+      const report = await keys.checkToken(await signed(change(validClaims()), head ?? header()));
+      const named = report.rules.filter((r) => r.client === client);
+      expect(named).toHaveLength(1);
+      expect(named[0]!.status).toBe('fail');
+      expect(named[0]!.message).not.toContain(client);
+    },
+  );
+
+  it('names the two parts the client cannot read, and covers every error the client reports', async () => {
+    const token = await signed(validClaims());
+    const [, payload, signature] = token.split('.');
+    expect((await keys.checkToken(`e30x.${payload}.${signature}`)).rules[0]!.client).toBe('headerNotFound');
+    const [headerPart] = token.split('.');
+    expect((await keys.checkToken(`${headerPart}.bm90IGpzb24.${signature}`)).rules[0]!.client).toBe('payloadNotFound');
+    const covered = new Set([...clientErrors.map(([client]) => client), 'headerNotFound', 'payloadNotFound']);
+    expect([...covered].sort()).toEqual([...CLIENT_ERRORS].sort());
+  });
+
+  it('takes true and false as booleans as well as strings, as the client does', async () => {
+    const claims = validClaims();
+    const report = await keys.checkToken(
+      await signed({
+        ...claims,
+        context: {
+          ...claims.context,
+          user: { ...claims.context.user, moderator: true },
+          features: { recording: true, lobby: false, 'screen-sharing': 'true' },
+        },
+      }),
+    );
+    expect(report.ok).toBe(true);
   });
 
   it('says "milliseconds" when exp or nbf is in milliseconds, and "string" for a quoted time', async () => {

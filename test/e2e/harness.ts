@@ -66,6 +66,9 @@ class BrowserDesktop extends RecordingDesktop {
     this.clipboard = text;
     await this.page!.evaluate((value) => navigator.clipboard.writeText(value), text);
   }
+  override async readClipboard(): Promise<string> {
+    return this.page!.evaluate(() => navigator.clipboard.readText());
+  }
 }
 
 export interface AppSession {

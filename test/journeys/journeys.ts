@@ -151,13 +151,44 @@ export const JOURNEYS: Journey[] = [
     },
   },
   {
+    name: 'check a key as a server got it, and save a repaired copy',
+    async prepare(context) {
+      await activeKey(context, 'prod web', `${APP_ID}/aa0007`);
+    },
+    async run({ page, answerSave }, { dir, cli }) {
+      const { readFile } = await import('node:fs/promises');
+      const pem = await readFile(join(dir, 'prod web.pem'), 'utf8');
+      await page.getByRole('button', { name: 'Check a key' }).click();
+      // As a platform's secret field keeps it: in quotes, with the line breaks as \n.
+      await page.getByLabel('Private key, as it arrived').fill(`"${pem.trimEnd().replace(/\n/g, '\\n')}"`);
+      await page.getByLabel('Read by').selectOption('java');
+      await page.getByRole('button', { name: 'Check key' }).click();
+      await page.getByText('This key does not load as it is in Java (KeyFactory).').waitFor();
+      const problems = await page.getByRole('list', { name: 'Problems' }).textContent();
+      expect(problems).toMatch(/Quotes around the key/);
+      expect(problems).toMatch(/two characters \\n/);
+      expect(problems).toMatch(/PKCS#1/);
+      await page.getByText('This is "prod web", the current key of').waitFor();
+      expect(await page.getByLabel('Private key, as it arrived').inputValue()).toBe('');
+      const body = pem.split('\n')[5]!;
+      expect(await page.content()).not.toContain(body);
+      const path = join(dir, 'repaired.pem');
+      await answerSave(path);
+      await page.getByRole('button', { name: 'Save repaired copy…' }).click();
+      await page.getByText(`Saved a repaired copy (PKCS#8 PEM, readable only by you) to ${path}`).waitFor();
+      const { stat } = await import('node:fs/promises');
+      expect((await stat(path)).mode & 0o777).toBe(0o600);
+      expect(await ok(cli('check-key', path, '--for', 'java'))).toContain('Key OK');
+    },
+  },
+  {
     name: 'the keyboard reaches a key, the filter and a new key',
     async prepare(context) {
       await ok(context.cli('import', await keyFile(context.dir, 'k.pem'), '--label', 'keyboard key'));
     },
     async run({ page }, { cli }) {
       await page.getByRole('button', { name: /keyboard key/ }).waitFor();
-      for (let presses = 0; presses < 10; presses++) {
+      for (let presses = 0; presses < 20; presses++) {
         await page.keyboard.press('Tab');
         if (await page.evaluate(() => document.activeElement?.classList.contains('key-row'))) break;
       }

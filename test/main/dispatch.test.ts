@@ -320,6 +320,37 @@ describe('IPC dispatcher over the real core and keychain', () => {
     });
   });
 
+  it('keys in production: a pasted key’s report, a repaired copy, a private form on the clipboard after a yes', async () => {
+    const { text: pem } = await box.keys.privateForm(keyId, 'pkcs8');
+    const pasted = `"${pem.trimEnd().replace(/\n/g, '\\n')}"`;
+    expect(await call('checkKey', { text: pasted, runtime: 'java' })).toMatchObject({
+      ok: true,
+      value: { ok: false, repairable: true, stored: { id: keyId } },
+    });
+    expect(await call('checkKey', { text: pasted, runtime: 'cobol' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
+    expect(await call('checkKey', { text: 'x'.repeat(65_537), runtime: null })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
+    const path = join(outDir, 'repaired.pem');
+    desktop.savePaths.push(path);
+    expect(await call('saveRepairedKey', { text: pasted, runtime: 'java' })).toEqual({ ok: true, value: { path } });
+    expect(await readFile(path, 'utf8')).toBe(pem);
+    desktop.confirmAnswers.push(true);
+    expect(await call('copyPrivateForm', { id: keyId, format: 'json' })).toEqual({
+      ok: true,
+      value: { copied: true, clearsAfterSeconds: 60 },
+    });
+    expect(JSON.parse(desktop.clipboard)).toMatchObject({ privateKey: pem });
+    expect(await call('copyPrivateForm', { id: keyId, format: 'openssh' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
+  });
+
   it('deletes a key to the trash, undeletes it, and purges it only with the typed label', async () => {
     const second = (await box.keys.resolve('second')).id;
     expect(await call('deleteKey', { id: second })).toMatchObject({
@@ -465,7 +496,8 @@ describe('IPC dispatcher over the real core and keychain', () => {
     expect(text).not.toMatch(/AGE-SECRET-KEY-1[0-9A-Z]{20}/);
     for (const secret of secrets) expect(text.includes(secret.slice(0, 40))).toBe(false);
     // The contract offers nothing that reads a private key back.
-    expect(METHODS.filter((m) => /private/i.test(m))).toEqual(['exportPrivateKey']);
+    // Two put it where the person asked (a file, the clipboard) after a confirmation; neither answers with it.
+    expect(METHODS.filter((m) => /private/i.test(m))).toEqual(['exportPrivateKey', 'copyPrivateForm']);
   });
 
   it('turns an unexpected exception into a generic error and logs it without secrets', async () => {

@@ -15,6 +15,7 @@ const desktop: Desktop = {
   chooseOpenPath: refuse,
   confirm: refuse,
   writeClipboard: () => undefined,
+  readClipboard: () => '',
   openExternal: refuse,
 };
 const keys = openKeyManager({ dataDir: process.env.JAAS_KEYS_DATA_DIR!, service: process.env.JAAS_KEYS_SERVICE });

@@ -31,6 +31,7 @@ const awayDesktop: Desktop = {
   chooseOpenPath: async () => null,
   confirm: async () => false,
   writeClipboard: () => undefined,
+  readClipboard: () => '',
   openExternal: async () => undefined,
 };
 

@@ -12,7 +12,7 @@ import { checkKid } from '../../src/core/keys/kid';
 import { KeyManager } from '../../src/core/keyManager';
 import { startTokenServer, type TokenServer } from '../../src/core/work/serve';
 import { sandbox, tempDir, type Sandbox } from '../support/fixtures';
-import { seedFromEnv } from './random';
+import { mutated, seedFromEnv } from './random';
 
 // The parsers people feed directly (issue 12): key files, tokens, kids, backup
 // files and HTTP requests, under generated and mutated input. Each input either
@@ -24,30 +24,6 @@ const SEED = seedFromEnv('JAAS_PARSER_SEED');
 const RUNS = Number(process.env.JAAS_PARSER_RUNS ?? 1500);
 const APP_ID = 'vpaas-magic-cookie-1fc542a3e4414a44b2611668195e2bfe';
 const MB = 'A'.repeat(1 << 20);
-
-/** Byte-level mutations of a text: flips, cuts, insertions, duplications, as a fuzzer would make. */
-function mutated(base: string): fc.Arbitrary<string> {
-  const edit = fc.tuple(
-    fc.constantFrom('flip', 'cut', 'insert', 'dup', 'truncate'),
-    fc.nat(),
-    fc.nat({ max: 64 }),
-    fc.string({ maxLength: 8 }),
-  );
-  return fc.array(edit, { minLength: 1, maxLength: 6 }).map((edits) => {
-    let text = base;
-    for (const [kind, at, length, piece] of edits) {
-      const i = text.length ? at % text.length : 0;
-      if (kind === 'flip')
-        text =
-          text.slice(0, i) + String.fromCharCode(text.charCodeAt(i) ^ (1 << (length % 7)) || 65) + text.slice(i + 1);
-      else if (kind === 'cut') text = text.slice(0, i) + text.slice(i + length);
-      else if (kind === 'insert') text = text.slice(0, i) + piece + text.slice(i);
-      else if (kind === 'dup') text = text.slice(0, i) + text.slice(i, i + length).repeat(3) + text.slice(i);
-      else text = text.slice(0, i);
-    }
-    return text;
-  });
-}
 
 /** An OpenSSH key whose length fields lie: a uint32 inside the blob set to a chosen value. */
 function lyingOpenSsh(pem: string): fc.Arbitrary<string> {

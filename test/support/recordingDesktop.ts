@@ -29,6 +29,9 @@ export class RecordingDesktop implements Desktop {
     if (this.confirmAnswers.length === 0) throw new Error('test did not expect a confirmation');
     return this.confirmAnswers.shift()!;
   }
+  async readClipboard(): Promise<string> {
+    return this.clipboard;
+  }
   writeClipboard(text: string): void {
     this.clipboard = text;
   }

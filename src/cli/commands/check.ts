@@ -15,7 +15,11 @@ export const checkCommand: Command = {
     const token = source === '-' ? await readInput(context, '-', 'the token') : source;
     const report = await context.keys.checkToken(token);
     if (context.options.json) printJson(context, report);
-    else for (const rule of report.rules) context.out(`${MARKS[rule.status]} ${rule.id}: ${rule.message}`);
+    else
+      for (const rule of report.rules)
+        context.out(
+          `${MARKS[rule.status]} ${rule.id}: ${rule.message}${rule.client ? ` (Jitsi Meet reports this as ${rule.client})` : ''}`,
+        );
     if (!report.ok)
       throw new CoreError(
         'invalid_token',

@@ -1,6 +1,6 @@
 import { PRIVATE_FORMAT_NAMES, PRIVATE_FORMATS, type PrivateFormat } from '../../core/keys/privateForms';
-import { KEY_ARGUMENT, UsageError, type Command, type CommandContext } from '../command';
-import { optionalText, required } from '../args';
+import { KEY_ARGUMENT, UsageError, YES_OPTION, type Command, type CommandContext } from '../command';
+import { confirmedAtTerminal, optionalText, required } from '../args';
 
 function formatOf(context: CommandContext): PrivateFormat {
   const format = optionalText(context, 'format');
@@ -23,6 +23,7 @@ export const exportPrivateCommand: Command = {
     format: { type: 'string', value: 'F', choices: PRIVATE_FORMATS, summary: 'the form (default pkcs1)' },
     pkcs8: { type: 'boolean', summary: 'short for --format pkcs8 (BEGIN PRIVATE KEY), as Java and Go need' },
     force: { type: 'boolean', summary: 'replace FILE if it exists' },
+    yes: YES_OPTION,
   },
   examples: [
     'jaas-keys export-private production --out production.pem',
@@ -44,6 +45,11 @@ export const exportPrivateCommand: Command = {
       await context.keys.notePrivateExport(record.id, `${PRIVATE_FORMAT_NAMES[format]} to standard output`);
       return;
     }
+    const record = await context.keys.resolve(ref, 'any');
+    await confirmedAtTerminal(
+      context,
+      `Write the private key of "${record.label}" to ${out}? Anyone with the file can sign tokens for your JaaS app.`,
+    );
     const key = await context.keys.exportPrivate(ref, out, { format, force: context.options.force === true });
     context.err(
       `Wrote the private key of "${key.label}" to ${out} as ${PRIVATE_FORMAT_NAMES[format]} (mode 0600). Anyone with this file can sign tokens for your JaaS app: keep it safe, delete it when done.`,

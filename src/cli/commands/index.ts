@@ -3,10 +3,12 @@ import type { CommandGroup } from '../usage';
 import { activateCommand } from './activate';
 import { backupCommand } from './backup';
 import { checkCommand } from './check';
+import { checkKeyCommand } from './checkKey';
 import { doctorCommand } from './doctor';
 import { exportPrivateCommand } from './exportPrivate';
 import { historyCommand } from './history';
 import { importCommand } from './import';
+import { injectCommand } from './inject';
 import { kidCommand } from './kid';
 import { listCommand } from './list';
 import { completionCommand, helpCommand } from './meta';
@@ -44,6 +46,7 @@ export const COMMAND_GROUPS: readonly CommandGroup[] = [
     ],
   },
   { title: 'Tokens and keys at work', commands: [tokenCommand, checkCommand, runCommand, serveCommand] },
+  { title: 'Keys in production', commands: [checkKeyCommand, injectCommand] },
   {
     title: 'Lifecycle',
     commands: [

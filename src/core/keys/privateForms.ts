@@ -1,26 +1,14 @@
 import type { KeyObject } from 'node:crypto';
-import type { KeyRecord } from '../../shared/keys';
+import { PRIVATE_FORMAT_NAMES, type KeyRecord, type PrivateFormat } from '../../shared/keys';
 import { CoreError } from '../errors';
 import { privatePkcs1Pem, privatePkcs8Pem } from './rsa';
+
+export { PRIVATE_FORMAT_NAMES, PRIVATE_FORMATS, type PrivateFormat } from '../../shared/keys';
 
 // The forms a server reads a private key in (docs/cli.md, "Keys in production"). Each
 // is made from the key and its record here, so `export-private --format F` and the
 // window's "Use this key" hand over the same bytes. The deployment forms carry the
 // AppID and kid beside the key, so they need a recorded kid.
-
-export const PRIVATE_FORMATS = ['pkcs1', 'pkcs8', 'env', 'env-base64', 'json', 'k8s', 'jwk'] as const;
-export type PrivateFormat = (typeof PRIVATE_FORMATS)[number];
-
-/** How each form is described to people. */
-export const PRIVATE_FORMAT_NAMES: Record<PrivateFormat, string> = {
-  pkcs1: 'PKCS#1 PEM',
-  pkcs8: 'PKCS#8 PEM',
-  env: 'a dotenv block of JAAS_APP_ID, JAAS_KID and JAAS_PRIVATE_KEY',
-  'env-base64': 'a dotenv block with the key in base64 as JAAS_PRIVATE_KEY_B64',
-  json: 'JSON of appId, kid and privateKey',
-  k8s: 'a Kubernetes Secret manifest',
-  jwk: 'a private JWK',
-};
 
 /** A dotenv value in double quotes: newlines as \n, as the dotenv readers of Node, Python and Docker Compose take it. */
 function quoted(text: string): string {

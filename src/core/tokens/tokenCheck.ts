@@ -1,5 +1,5 @@
 import { createPublicKey, createVerify } from 'node:crypto';
-import { JAAS_FEATURES, type RuleResult, type TokenReport } from '../../shared/tokens';
+import { JAAS_FEATURES, type ClientError, type RuleResult, type TokenReport } from '../../shared/tokens';
 import type { StoredKey } from '../catalog/types';
 import { decodeJwt } from './jwt';
 import { checkKid } from '../keys/kid';
@@ -15,8 +15,8 @@ const MILLISECONDS_THRESHOLD = 1e11;
 type Rules = RuleResult[];
 const rule =
   (status: RuleResult['status']) =>
-  (rules: Rules, id: string, message: string): void => {
-    rules.push({ id, status, message });
+  (rules: Rules, id: string, message: string, client?: ClientError): void => {
+    rules.push({ id, status, message, ...(client ? { client } : {}) });
   };
 const pass = rule('pass');
 const fail = rule('fail');
@@ -24,25 +24,38 @@ const warn = rule('warn');
 
 function checkTime(rules: Rules, name: 'exp' | 'nbf', value: unknown, nowSeconds: number): void {
   if (value === undefined) {
-    if (name === 'exp') fail(rules, 'exp', 'There is no exp (expiry) claim; Jitsi refuses a token without one.');
+    if (name === 'exp')
+      fail(rules, 'exp', 'There is no exp (expiry) claim; Jitsi refuses a token without one.', 'expInvalid');
     else pass(rules, 'nbf', 'No nbf claim (allowed).');
     return;
   }
+  const invalid: ClientError = name === 'exp' ? 'expInvalid' : 'nbfInvalid';
   if (typeof value === 'string')
-    return fail(rules, name, `${name} is the string "${value}"; it must be a number of seconds, without quotes.`);
+    return fail(
+      rules,
+      name,
+      `${name} is the string "${value}"; it must be a number of seconds, without quotes.`,
+      invalid,
+    );
   if (typeof value !== 'number' || !Number.isFinite(value))
-    return fail(rules, name, `${name} must be a number of seconds since 1970.`);
+    return fail(rules, name, `${name} must be a number of seconds since 1970.`, invalid);
   if (value > MILLISECONDS_THRESHOLD)
-    return fail(rules, name, `${name} is ${value}, a time in milliseconds; JWT times are in seconds (divide by 1000).`);
+    return fail(
+      rules,
+      name,
+      `${name} is ${value}, a time in milliseconds; JWT times are in seconds (divide by 1000).`,
+      invalid,
+    );
   const when = new Date(value * 1000).toISOString();
   if (name === 'exp') {
-    if (value <= nowSeconds) fail(rules, 'exp', `The token expired at ${when}.`);
+    if (value <= nowSeconds) fail(rules, 'exp', `The token expired at ${when}.`, 'tokenExpired');
     else pass(rules, 'exp', `Valid until ${when}.`);
   } else if (value > nowSeconds) {
     fail(
       rules,
       'nbf',
       `The token is not valid yet: nbf is ${when}, in the future. Set nbf a little in the past (10 s) to allow for clock skew.`,
+      'nbfFuture',
     );
   } else {
     pass(rules, 'nbf', `Valid from ${when}.`);
@@ -50,6 +63,14 @@ function checkTime(rules: Rules, name: 'exp' | 'nbf', value: unknown, nowSeconds
 }
 
 function checkContext(rules: Rules, context: unknown): void {
+  if (context === undefined || context === null || typeof context !== 'object') {
+    fail(
+      rules,
+      'context',
+      'There is no context claim: it holds the user (name, moderator) and the features Jitsi turns on.',
+      'contextNotFound',
+    );
+  }
   const user = (context as { user?: Record<string, unknown> } | undefined)?.user;
   const moderatorValue = user?.moderator;
   if (moderatorValue !== undefined && !BOOLEAN_VALUES.includes(moderatorValue as never)) {
@@ -66,6 +87,7 @@ function checkContext(rules: Rules, context: unknown): void {
       rules,
       'features',
       'context.features is missing; JaaS tokens carry a features object (each feature "true" or "false").',
+      'featuresNotFound',
     );
   }
   pass(rules, 'features', 'context.features is present.');
@@ -76,6 +98,7 @@ function checkContext(rules: Rules, context: unknown): void {
       rules,
       'feature-values',
       `Feature values must be true, false, "true" or "false": ${badValues.map(([k, v]) => `${k} is ${JSON.stringify(v)}`).join(', ')}.`,
+      'featureValueInvalid',
     );
   else pass(rules, 'feature-values', 'Every feature value is true or false.');
   const unknown = entries.map(([key]) => key).filter((key) => !(JAAS_FEATURES as readonly string[]).includes(key));
@@ -84,6 +107,7 @@ function checkContext(rules: Rules, context: unknown): void {
       rules,
       'feature-names',
       `Unknown feature ${unknown.map((k) => `"${k}"`).join(', ')}; JaaS knows ${JAAS_FEATURES.join(', ')}.`,
+      'featureInvalid',
     );
   else pass(rules, 'feature-names', 'Every feature name is one JaaS knows.');
   const enabled = entries.filter(([, value]) => value === true || value === 'true').map(([key]) => key);
@@ -105,7 +129,8 @@ export function checkToken(token: string, keys: readonly StoredKey[], now: Date)
       'The pasted token had spaces or line breaks around it; they were ignored for this check, but a link or header must not contain them.',
     );
   if ('problem' in decoded) {
-    fail(rules, 'format', decoded.problem);
+    // The client names the part it could not read; three parts of the wrong kind it takes as no header.
+    fail(rules, 'format', decoded.problem, /second part/.test(decoded.problem) ? 'payloadNotFound' : 'headerNotFound');
     return { ok: false, header: null, claims: null, signedBy: null, rules };
   }
   pass(rules, 'format', 'The token is three base64url parts: header, claims, signature.');
@@ -124,7 +149,7 @@ export function checkToken(token: string, keys: readonly StoredKey[], now: Date)
   let signer: StoredKey | undefined;
   const kid = header.kid;
   if (typeof kid !== 'string' || kid === '') {
-    fail(rules, 'kid', 'The header has no kid; JaaS finds your public key by it.');
+    fail(rules, 'kid', 'The header has no kid; JaaS finds your public key by it.', 'kidNotFound');
   } else {
     const kidCheck = checkKid(kid);
     if (!kidCheck.ok) fail(rules, 'kid', kidCheck.problem);
@@ -137,6 +162,7 @@ export function checkToken(token: string, keys: readonly StoredKey[], now: Date)
           rules,
           'sub',
           `sub is ${JSON.stringify(claims.sub)} but the kid's AppID is ${kidCheck.value.appId}; they must be the same.`,
+          'kidMismatch',
         );
     }
   }
@@ -166,9 +192,9 @@ export function checkToken(token: string, keys: readonly StoredKey[], now: Date)
   }
 
   if (claims.aud === 'jitsi') pass(rules, 'aud', 'aud is "jitsi".');
-  else fail(rules, 'aud', `aud is ${JSON.stringify(claims.aud)}; it must be "jitsi".`);
+  else fail(rules, 'aud', `aud is ${JSON.stringify(claims.aud)}; it must be "jitsi".`, 'audInvalid');
   if (claims.iss === 'chat') pass(rules, 'iss', 'iss is "chat".');
-  else fail(rules, 'iss', `iss is ${JSON.stringify(claims.iss)}; it must be "chat".`);
+  else fail(rules, 'iss', `iss is ${JSON.stringify(claims.iss)}; it must be "chat".`, 'issInvalid');
   if (typeof claims.room === 'string' && claims.room !== '') {
     pass(rules, 'room', claims.room === '*' ? 'room is "*": every room of the app.' : `room is "${claims.room}".`);
     for (const warning of roomWarnings(claims.room)) warn(rules, 'room-name', warning);

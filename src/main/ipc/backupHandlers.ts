@@ -6,6 +6,7 @@ import type { KeyManager } from '../../core/keyManager';
 import { passphraseStrength } from '../../core/backup/passphrase';
 import type { Desktop } from '../desktop';
 import type { Handlers } from './handlerTypes';
+import { cancelled } from './dialogAnswers';
 
 /** The backup format (zod, age) loads with the first backup step, as in the core, not with the window. */
 const backupFile = () => import('../../core/backup/backupFile');
@@ -20,8 +21,6 @@ type BackupHandlers = Pick<
   | 'previewRestore'
   | 'restoreBackup'
 >;
-
-const cancelled = () => new CoreError('cancelled', 'Cancelled; nothing was written.');
 
 /**
  * Backups and restores for the window. The backup file is chosen in a dialog and

@@ -5,6 +5,7 @@ import { createImportHandlers } from './importHandlers';
 import { createKeyHandlers } from './keyHandlers';
 import { createLifecycleHandlers } from './lifecycleHandlers';
 import { createBackupHandlers } from './backupHandlers';
+import { createProductionHandlers } from './productionHandlers';
 import type { Handlers } from './handlerTypes';
 
 export type { Handlers };
@@ -56,5 +57,6 @@ export function createHandlers(keys: KeyManager, desktop: Desktop): Handlers {
     ...createImportHandlers(keys, desktop),
     ...createLifecycleHandlers(keys, afterChange),
     ...createBackupHandlers(keys, desktop, afterChange),
+    ...createProductionHandlers(keys, desktop),
   };
 }

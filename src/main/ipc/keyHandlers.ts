@@ -4,6 +4,7 @@ import type { KeyManager } from '../../core/keyManager';
 import type { Desktop } from '../desktop';
 import { isAllowedExternalUrl } from '../security';
 import type { Handlers } from './handlerTypes';
+import { cancelled, fileName } from './dialogAnswers';
 
 type KeyHandlers = Pick<
   Handlers,
@@ -15,18 +16,10 @@ type KeyHandlers = Pick<
   | 'savePublicKey'
   | 'copyPublicKey'
   | 'copyText'
-  | 'exportPrivateKey'
   | 'createToken'
   | 'checkToken'
   | 'openExternal'
 >;
-
-const cancelled = () => new CoreError('cancelled', 'Cancelled; nothing was written.');
-
-function fileName(label: string, extension: string): string {
-  // Labels may hold characters no file system likes; the dialog still lets the person change it.
-  return `${label.replace(/[\\/:*?"<>|]+/g, '-')}${extension}`;
-}
 
 /**
  * One key's handlers: make, show, name and export it, and its tokens. None returns
@@ -65,25 +58,6 @@ export function createKeyHandlers(keys: KeyManager, desktop: Desktop): KeyHandle
         throw new CoreError('invalid_input', 'Private key material is never put on the clipboard.');
       await desktop.writeClipboard(text);
       return { copied: true };
-    },
-    async exportPrivateKey({ id, format }) {
-      const key = await keys.resolve(id);
-      const confirmed = await desktop.confirm({
-        message: `Export the private key of "${key.label}" to a file?`,
-        detail:
-          'Anyone who has this file can sign meeting tokens for your JaaS app. Store it somewhere safe, do not send it by email or chat, and delete it when you no longer need it. The key stays in the keychain either way.',
-        confirmLabel: 'Export private key',
-      });
-      if (!confirmed) throw cancelled();
-      const path = await desktop.chooseSavePath({
-        title: `Save the private key of "${key.label}"`,
-        defaultName: fileName(key.label, '.pem'),
-        filters: [{ name: 'Private key (PEM)', extensions: ['pem', 'key'] }],
-      });
-      if (path === null) throw cancelled();
-      // The save dialog has already asked before replacing an existing file.
-      await keys.exportPrivate(id, path, { pkcs8: format === 'pkcs8', force: true });
-      return { path };
     },
     createToken: ({ id, options }) => keys.makeToken(id, options),
     checkToken: ({ token }) => keys.checkToken(token),

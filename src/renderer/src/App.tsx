@@ -7,6 +7,7 @@ import { useAction } from './lib/useAction';
 import { useShortcuts } from './lib/useShortcuts';
 import { EmptyState } from './views/EmptyState';
 import { BackupKeys } from './views/BackupKeys';
+import { CheckKey } from './views/CheckKey';
 import { CheckToken } from './views/CheckToken';
 import { RestoreBackup } from './views/RestoreBackup';
 import { FindingsBanner } from './views/FindingsBanner';
@@ -22,6 +23,7 @@ type View =
   | { kind: 'new' }
   | { kind: 'import' }
   | { kind: 'check' }
+  | { kind: 'check-key' }
   | { kind: 'backup' }
   | { kind: 'restore' }
   | { kind: 'none'; notice?: string | null };
@@ -114,6 +116,8 @@ export function App() {
     );
   } else if (view.kind === 'check') {
     content = <CheckToken />;
+  } else if (view.kind === 'check-key') {
+    content = <CheckKey />;
   } else if (view.kind === 'backup') {
     content = (
       <BackupKeys
@@ -190,6 +194,9 @@ export function App() {
         <span className="header-actions">
           <button type="button" onClick={() => setView({ kind: 'check' })}>
             Check token
+          </button>
+          <button type="button" onClick={() => setView({ kind: 'check-key' })}>
+            Check a key
           </button>
           <button type="button" onClick={() => setView({ kind: 'restore' })}>
             Restore…

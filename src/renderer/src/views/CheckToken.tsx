@@ -55,6 +55,7 @@ export function CheckToken() {
                 <span className="visually-hidden">{WORD[rule.status]}:</span>
                 <span>
                   <strong>{rule.id}</strong> {rule.message}
+                  {rule.client && <span className="muted"> Jitsi Meet reports this as {rule.client}.</span>}
                 </span>
               </li>
             ))}
