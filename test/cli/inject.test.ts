@@ -1,8 +1,8 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runJaasKeys } from '../support/cli';
+import { CLI, runJaasKeys } from '../support/cli';
 import { CONSUMERS, installed } from '../support/consumers';
 import { APP_ID, clearService, tempDir, uniqueService } from '../support/fixtures';
 import { pooledKey } from '../support/keyPool';
@@ -116,6 +116,44 @@ describe('rendering', () => {
       expect((await runJaasKeys(['check', signed.stdout.trim()], env)).stdout).toContain('Token OK');
     },
     60_000,
+  );
+});
+
+describe('at a terminal', () => {
+  // expect(1) gives jaas-keys a real terminal and answers its question.
+  const atTerminal = (args: string, answer: string) =>
+    new Promise<{ status: number | null; output: string }>((resolve) => {
+      const script = `set timeout 30
+spawn ${process.execPath} ${CLI} ${args}
+expect "\\[y/N\\] "
+send "${answer}\\r"
+expect eof
+catch wait result
+exit [lindex $result 3]`;
+      const child = spawn('expect', ['-c', script], { env });
+      let output = '';
+      child.stdout.on('data', (chunk) => (output += chunk));
+      child.on('close', (status) => resolve({ status, output }));
+    });
+
+  it.skipIf(!installed(['expect', '-v']))(
+    'export-private and inject ask before a private key goes to a file',
+    async () => {
+      const pem = join(dir, 'asked.pem');
+      const refused = await atTerminal(`export-private "Prod web" --format pkcs8 --out ${pem}`, 'n');
+      expect(refused.output).toContain('Write the private key of "Prod web" to');
+      expect(refused.status).toBe(1);
+      await expect(stat(pem)).rejects.toMatchObject({ code: 'ENOENT' });
+      const agreed = await atTerminal(`export-private "Prod web" --format pkcs8 --out ${pem}`, 'y');
+      expect(agreed.status).toBe(0);
+      expect((await stat(pem)).mode & 0o777).toBe(0o600);
+      const path = await template('asked.tmpl', '{{ jaas://Prod web/privateKeyPkcs8 }}');
+      const out = join(dir, 'asked.out');
+      expect((await atTerminal(`inject -i ${path} -o ${out}`, 'n')).status).toBe(1);
+      await expect(stat(out)).rejects.toMatchObject({ code: 'ENOENT' });
+      expect((await atTerminal(`inject -i ${path} -o ${out}`, 'y')).status).toBe(0);
+      expect(await readFile(out, 'utf8')).toBe(pems.pkcs8.trimEnd());
+    },
   );
 });
 
