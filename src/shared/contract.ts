@@ -51,6 +51,12 @@ export interface ChosenBackup {
   needs: 'passphrase' | 'identity';
 }
 
+export interface RestoreProgress {
+  /** Keys stored in the keychain so far, and how many will be. */
+  done: number;
+  total: number;
+}
+
 export interface ChosenFile {
   /** Names the file for importKeyFile; the window never sees the file's content. */
   fileId: string;
@@ -148,6 +154,14 @@ export const contract = {
   restoreBackup: {
     input: z.strictObject({ fileId: z.string().regex(/^[0-9a-f]{32}$/), passphrase: shortText(1024).optional() }),
     result: returns<RestoreItem[]>(),
+  },
+  /**
+   * How far a restore of this file has got (key n of N in the keychain), for the window to
+   * poll while restoreBackup runs: the contract has no messages from main to the window.
+   */
+  restoreProgress: {
+    input: z.strictObject({ fileId: z.string().regex(/^[0-9a-f]{32}$/) }),
+    result: returns<RestoreProgress | null>(),
   },
   createToken: { input: z.strictObject({ id: keyId, options: tokenOptions }), result: returns<MadeToken>() },
   checkToken: { input: z.strictObject({ token: shortText(16_384) }), result: returns<TokenReport>() },

@@ -32,6 +32,7 @@ export const METHODS = [
   'chooseBackupFile',
   'previewRestore',
   'restoreBackup',
+  'restoreProgress',
   'createToken',
   'checkToken',
   'checkKey',

@@ -466,6 +466,8 @@ describe('IPC dispatcher over the real core and keychain', () => {
       ok: true,
       value: [{ id: keyId, outcome: 'already-here' }],
     });
+    // No restore of it is running: nothing to report.
+    expect(await call('restoreProgress', { fileId })).toEqual({ ok: true, value: null });
     expect(await call('restoreBackup', { fileId: 'f'.repeat(32) })).toMatchObject({
       ok: false,
       error: { code: 'invalid_input' },

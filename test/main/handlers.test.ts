@@ -280,6 +280,34 @@ describe('the window’s handlers', () => {
     expect(await codeOf(handlers.chooseBackupFile({}))).toBe('cancelled: No file was chosen.');
   });
 
+  it('tells the window how far a restore has got, key by key, while it runs', async () => {
+    // Six keys in another key list, backed up to this computer's identity and restored here.
+    const other = await sandbox();
+    try {
+      for (let n = 0; n < 6; n++) await other.keys.importKey(privatePkcs8Pem(await pooledKey()), { label: `far ${n}` });
+      const recipient = await box.keys.backups.recipient();
+      const path = join(dir, 'six.age');
+      await other.keys.backups.write(path, { lock: { recipients: [recipient] } });
+      desktop.openPaths.push(path);
+      const { fileId } = await handlers.chooseBackupFile({});
+      const seen: Array<{ done: number; total: number }> = [];
+      let finished = false;
+      const restoring = handlers.restoreBackup({ fileId }).finally(() => (finished = true));
+      while (!finished) {
+        const now = await handlers.restoreProgress({ fileId });
+        if (now && (seen.length === 0 || seen.at(-1)!.done !== now.done)) seen.push(now);
+        await new Promise((resolve) => setTimeout(resolve, 2));
+      }
+      expect((await restoring).filter((item) => item.outcome === 'restored')).toHaveLength(6);
+      expect(seen.length).toBeGreaterThan(0);
+      expect(seen.every((step) => step.total === 6)).toBe(true);
+      expect(seen.map((step) => step.done)).toEqual([...seen.map((step) => step.done)].sort((a, b) => a - b));
+      expect(await handlers.restoreProgress({ fileId })).toBeNull();
+    } finally {
+      await other.cleanup();
+    }
+  });
+
   it('refuses a backup file that is far too large or gone', async () => {
     const big = join(dir, 'big.age');
     await writeFile(big, '');

@@ -5,6 +5,7 @@ import { CoreError } from '../../core/errors';
 import type { KeyManager } from '../../core/keyManager';
 import { passphraseStrength } from '../../core/backup/passphrase';
 import type { Desktop } from '../desktop';
+import type { RestoreProgress } from '../../shared/contract';
 import type { Handlers } from './handlerTypes';
 import { cancelled } from './dialogAnswers';
 
@@ -20,6 +21,7 @@ type BackupHandlers = Pick<
   | 'chooseBackupFile'
   | 'previewRestore'
   | 'restoreBackup'
+  | 'restoreProgress'
 >;
 
 /**
@@ -29,6 +31,8 @@ type BackupHandlers = Pick<
  */
 export function createBackupHandlers(keys: KeyManager, desktop: Desktop, recheck: () => void): BackupHandlers {
   const chosen = new Map<string, string>();
+  /** Each running restore's count of keys stored, by file; gone once the restore ends. */
+  const progress = new Map<string, RestoreProgress | null>();
 
   async function readChosen(fileId: string): Promise<string> {
     const path = chosen.get(fileId);
@@ -82,9 +86,17 @@ export function createBackupHandlers(keys: KeyManager, desktop: Desktop, recheck
     },
     previewRestore: async ({ fileId, passphrase }) => keys.backups.plan(await readChosen(fileId), passphrase),
     async restoreBackup({ fileId, passphrase }) {
-      const items = await keys.backups.restore(await readChosen(fileId), passphrase);
-      recheck();
-      return items;
+      progress.set(fileId, null);
+      try {
+        const items = await keys.backups.restore(await readChosen(fileId), passphrase, (done, total) =>
+          progress.set(fileId, { done, total }),
+        );
+        recheck();
+        return items;
+      } finally {
+        progress.delete(fileId);
+      }
     },
+    restoreProgress: async ({ fileId }) => progress.get(fileId) ?? null,
   };
 }

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { RestoreItem } from '../../../shared/backup';
-import type { ChosenBackup } from '../../../shared/contract';
+import type { ChosenBackup, RestoreProgress } from '../../../shared/contract';
 import { CopyButton } from '../components/CopyButton';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { call } from '../lib/api';
@@ -25,6 +25,7 @@ export function RestoreBackup({
   const [preview, setPreview] = useState<RestoreItem[] | null>(null);
   const [done, setDone] = useState<RestoreItem[] | null>(null);
   const [mine, setMine] = useState<string | null>(null);
+  const [progress, setProgress] = useState<RestoreProgress | null>(null);
   const act = useAction();
   const secret = file?.needs === 'passphrase' ? { passphrase } : {};
 
@@ -43,7 +44,18 @@ export function RestoreBackup({
   }
   async function restore() {
     if (!file) return;
-    const items = await act.run(() => call('restoreBackup', { fileId: file.fileId, ...secret }));
+    // Main answers restoreBackup only at the end; meanwhile the window asks how far it has got.
+    const poll = setInterval(() => {
+      void call('restoreProgress', { fileId: file.fileId }).then((result) => {
+        if (result.ok && result.value) setProgress(result.value);
+      });
+    }, 200);
+    const items = await act
+      .run(() => call('restoreBackup', { fileId: file.fileId, ...secret }))
+      .finally(() => {
+        clearInterval(poll);
+        setProgress(null);
+      });
     if (!items) return;
     setDone(items);
     const restored = items.filter((item) => item.outcome === 'restored').length;
@@ -93,6 +105,12 @@ export function RestoreBackup({
           <button type="button" className="primary" onClick={restore} disabled={act.busy}>
             Restore {preview.filter((item) => item.outcome === 'restored').length} key(s)
           </button>
+        )}
+        {progress && (
+          <span className="restore-progress" role="status">
+            <progress value={progress.done} max={progress.total} aria-label="Keys restored" /> Key {progress.done} of{' '}
+            {progress.total} in the keychain
+          </span>
         )}
         <button type="button" className="quiet" onClick={onCancel} disabled={act.busy}>
           {done ? 'Close' : 'Cancel'}
