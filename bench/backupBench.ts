@@ -110,6 +110,7 @@ export async function benchBackup(): Promise<void> {
 
     // The event loop, through the core, with what loads once (age, zod, the estimator's dictionaries) loaded first.
     await passphraseStrength(PASSPHRASE);
+    await import('../src/core/backup/backupFile');
     const core = new KeyManager({ dataDir: join(work, 'loop'), store: new KeytarStore(loop.JAAS_KEYS_SERVICE) });
     const loopBackup = await worstDelayDuring(() =>
       keys.backups.write(join(work, 'loop.age'), { lock: { passphrase: PASSPHRASE }, force: true }),

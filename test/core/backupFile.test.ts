@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { ScryptRecipient } from '../../src/core/backup/scrypt';
 import {
   BACKUP_FORMAT,
   BACKUP_VERSION,
@@ -67,6 +68,21 @@ describe('age recipients', () => {
       message:
         'age1notareci…: An age recipient is "age1" followed by 58 letters and digits, as this app shows it for a computer or `age-keygen -y` prints it.',
     });
+  });
+});
+
+describe('the scrypt recipient', () => {
+  it('derives from the moment it is made, and wraps one file key only (one salt per file, as age requires)', async () => {
+    const recipient = new ScryptRecipient('violet kettle harbour seventeen ribbon', 10);
+    const [stanza] = await recipient.wrapFileKey(new Uint8Array(16).fill(7));
+    expect(stanza!.args.slice(0, 1)).toEqual(['scrypt']);
+    expect(stanza!.args[2]).toBe('10');
+    await expect(recipient.wrapFileKey(new Uint8Array(16))).rejects.toThrow(/one file key only/);
+    // Two files never share a salt.
+    const other = (
+      await new ScryptRecipient('violet kettle harbour seventeen ribbon', 10).wrapFileKey(new Uint8Array(16))
+    )[0]!;
+    expect(other.args[1]).not.toBe(stanza!.args[1]);
   });
 });
 

@@ -140,30 +140,13 @@ export class Backups {
     return [...picked.values()];
   }
 
-  /** Writes an encrypted backup to `path` (mode 0600, whole or not at all); records when each key was backed up. */
-  async write(
-    path: string,
-    options: { refs?: readonly string[]; includeTrash?: boolean; force?: boolean; lock: BackupLock },
-  ): Promise<KeyRecord[]> {
-    if ('passphrase' in options.lock) {
-      const strength = await passphraseStrength(options.lock.passphrase);
-      if (!strength.ok)
-        throw new CoreError(
-          'weak_passphrase',
-          `That passphrase is too weak for a backup: ${[strength.warning, ...strength.suggestions].filter(Boolean).join(' ')}`,
-        );
-    }
-    const keys = await this.chosen(options.refs ?? [], options.includeTrash ?? false);
-    if (keys.length === 0) throw new CoreError('key_not_found', 'There are no keys to back up.');
-    const { history } = await this.catalog.readState();
-    // The file format (zod, and age through it) loads only when a backup is made or opened.
-    const { BACKUP_FORMAT, BACKUP_VERSION, sealBackup } = await import('./backupFile');
-    const backup: Backup = {
-      format: BACKUP_FORMAT,
-      version: BACKUP_VERSION,
-      createdAt: this.now().toISOString(),
-      keys: [],
-    };
+  /**
+   * Each key's private key as PKCS#8 PEM, in order; a key whose secret is gone stops the
+   * backup by name. Each key is converted as it is read, between two awaits, so that 100
+   * keys never hold the event loop at once.
+   */
+  private async readSecrets(keys: readonly StoredKey[]): Promise<string[]> {
+    const pems: string[] = [];
     for (const key of keys) {
       const pem = await this.vault.get(key.id);
       if (pem === null)
@@ -172,14 +155,52 @@ export class Backups {
           `The private key of "${key.label}" is not in the keychain, so it cannot be backed up. Leave it out, or check the keychain first.`,
           { keyId: key.id },
         );
+      pems.push(privatePkcs8Pem(privateKeyFromStoredPem(pem)));
+    }
+    return pems;
+  }
+
+  /** Writes an encrypted backup to `path` (mode 0600, whole or not at all); records when each key was backed up. */
+  async write(
+    path: string,
+    options: { refs?: readonly string[]; includeTrash?: boolean; force?: boolean; lock: BackupLock },
+  ): Promise<KeyRecord[]> {
+    const { lock } = options;
+    // scrypt needs only the passphrase: it starts first, on the thread pool, while the strength
+    // check and then the keychain reads run here (docs/benchmarks.md); refused, its work is dropped.
+    // The check still comes before any read, so a weak passphrase is refused before the keychain is asked.
+    const { ScryptRecipient, BACKUP_FORMAT, BACKUP_VERSION, sealBackup } = await import('./backupFile');
+    const started = 'passphrase' in lock ? new ScryptRecipient(lock.passphrase) : undefined;
+    if ('passphrase' in lock) {
+      const strength = await passphraseStrength(lock.passphrase);
+      if (!strength.ok)
+        throw new CoreError(
+          'weak_passphrase',
+          `That passphrase is too weak for a backup: ${[strength.warning, ...strength.suggestions].filter(Boolean).join(' ')}`,
+        );
+    }
+    const keys = await this.chosen(options.refs ?? [], options.includeTrash ?? false);
+    if (keys.length === 0) throw new CoreError('key_not_found', 'There are no keys to back up.');
+    const pems = await this.readSecrets(keys);
+    const { history } = await this.catalog.readState();
+    const backup: Backup = {
+      format: BACKUP_FORMAT,
+      version: BACKUP_VERSION,
+      createdAt: this.now().toISOString(),
+      keys: [],
+    };
+    for (const [n, key] of keys.entries()) {
       const { publicPem: _public, lastBackupAt: _last, ...fields } = key;
       backup.keys.push({
         ...fields,
         history: history.filter((entry) => entry.keyId === key.id),
-        privateKeyPem: privatePkcs8Pem(privateKeyFromStoredPem(pem)),
+        privateKeyPem: pems[n]!,
       });
     }
-    await writeExportFile(path, await sealBackup(backup, options.lock), { force: options.force ?? false, mode: 0o600 });
+    await writeExportFile(path, await sealBackup(backup, lock, started), {
+      force: options.force ?? false,
+      mode: 0o600,
+    });
     const ids = new Set(keys.map((key) => key.id));
     return this.catalog.update((current) => {
       for (const key of current) if (ids.has(key.id)) key.lastBackupAt = backup.createdAt;

@@ -3,6 +3,8 @@ import { HISTORY_EVENTS, KEY_STATUSES } from '../../shared/keys';
 import { CoreError } from '../errors';
 import { ScryptIdentity, ScryptRecipient } from './scrypt';
 
+export { ScryptRecipient };
+
 // The backup file: an ASCII-armored age file (C2SP age spec; Debian's `age`
 // decrypts it) around JSON that names its format and version and holds, per key,
 // its metadata, its history and its private key as plain PKCS#8 PEM. So
@@ -84,12 +86,15 @@ export async function checkRecipient(text: string): Promise<string | null> {
   }
 }
 
-/** Encrypts the backup's JSON to a passphrase (age's scrypt) or to age recipients (X25519), armored. */
-export async function sealBackup(backup: Backup, lock: BackupLock): Promise<string> {
+/**
+ * Encrypts the backup's JSON to a passphrase (age's scrypt) or to age recipients (X25519),
+ * armored. `started` is a scrypt recipient for the lock's passphrase whose work began earlier.
+ */
+export async function sealBackup(backup: Backup, lock: BackupLock, started?: ScryptRecipient): Promise<string> {
   const { Encrypter } = await loadAge();
   const encrypter = new Encrypter();
   // scrypt on Node's thread pool (scrypt.ts): the same file age's own passphrase mode writes.
-  if ('passphrase' in lock) encrypter.addRecipient(new ScryptRecipient(lock.passphrase));
+  if ('passphrase' in lock) encrypter.addRecipient(started ?? new ScryptRecipient(lock.passphrase));
   else {
     if (lock.recipients.length === 0) throw new CoreError('invalid_input', 'Name at least one age recipient.');
     for (const recipient of lock.recipients) {

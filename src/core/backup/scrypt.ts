@@ -44,17 +44,33 @@ function open(key: Buffer, body: Uint8Array): Uint8Array | null {
   }
 }
 
+/**
+ * age's scrypt recipient. The key is derived as soon as it is made, on the thread pool, so
+ * its caller can check the passphrase's strength and read the keychain meanwhile; it wraps
+ * one file key only (one salt per file, as age requires: the wrapping uses a zero nonce).
+ */
 export class ScryptRecipient implements Recipient {
+  private readonly salt = randomBytes(16);
+  private readonly key: Promise<Buffer>;
+  private used = false;
+
   constructor(
-    private readonly passphrase: string,
+    passphrase: string,
     private readonly logN = SCRYPT_LOG_N,
-  ) {}
+  ) {
+    this.key = derive(passphrase, this.salt, logN);
+    // Awaited in wrapFileKey; a backup refused before then (a weak passphrase) must not leave it unhandled.
+    this.key.catch(() => undefined);
+  }
 
   async wrapFileKey(fileKey: Uint8Array): Promise<Stanza[]> {
+    if (this.used) throw new Error('a scrypt recipient wraps one file key only');
+    this.used = true;
     const { Stanza } = await import('age-encryption');
-    const salt = randomBytes(16);
-    const key = await derive(this.passphrase, salt, this.logN);
-    return [new Stanza(['scrypt', salt.toString('base64').replace(/=+$/, ''), String(this.logN)], seal(key, fileKey))];
+    const key = await this.key;
+    return [
+      new Stanza(['scrypt', this.salt.toString('base64').replace(/=+$/, ''), String(this.logN)], seal(key, fileKey)),
+    ];
   }
 }
 
