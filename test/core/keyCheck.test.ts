@@ -130,6 +130,14 @@ describe('keys that are whole but wrong', () => {
     expect(() => diagnoseKey(Buffer.alloc(MAX_KEY_BYTES + 1, 0x2d), null, [])).toThrow(CoreError);
   });
 
+  it('reads UTF-16 in either byte order, and an odd byte after a UTF-16 mark, without failing', () => {
+    const big = Buffer.from(pems.pkcs8, 'utf16le').swap16();
+    const { report } = diagnoseKey(Buffer.concat([Buffer.from([0xfe, 0xff]), big]), null, []);
+    expect(report.problems.map((problem) => problem.id)).toEqual(['utf16']);
+    expect(report.key.fingerprint).toBe(sshFingerprint(key));
+    expect(diagnoseKey(Buffer.from([0xfe, 0xff, 0x41]), null, []).report.key.kind).toBe('unknown');
+  });
+
   it('takes garbage and empty input as not a key, with no other failure', () => {
     for (const text of ['', ' ', 'hello', '-----BEGIN PRIVATE KEY-----\n-----END PRIVATE KEY-----', '{"a":1}']) {
       const { report } = diagnoseKey(Buffer.from(text), null, []);

@@ -147,7 +147,8 @@ export function recoverKey(bytes: Buffer): RecoveredKey {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     found.push('utf16');
     const little = bytes[0] === 0xff;
-    const body = Buffer.from(bytes.subarray(2));
+    // An odd last byte is not a character: drop it (swap16 needs an even length).
+    const body = Buffer.from(bytes.subarray(2, 2 + ((bytes.length - 2) & ~1)));
     if (!little) body.swap16();
     text = body.toString('utf16le');
   } else text = bytes.toString('utf8');

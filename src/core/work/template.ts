@@ -32,6 +32,15 @@ interface Found {
   problem: string | null;
 }
 
+/** A reference may percent-encode its key (a label with a slash); a stray % is taken as it is. */
+function decoded(ref: string): string {
+  try {
+    return decodeURIComponent(ref);
+  } catch {
+    return ref;
+  }
+}
+
 function lineOf(text: string, at: number): number {
   return text.slice(0, at).split('\n').length;
 }
@@ -48,7 +57,7 @@ function scan(template: string): Found[] {
         problem: `line ${line}: a reference is {{ jaas://KEY/FIELD }}, such as {{ jaas://APP_ID/kid }}.`,
       };
     const [, rawRef, field] = body;
-    const ref = decodeURIComponent(rawRef!.trim());
+    const ref = decoded(rawRef!.trim());
     if (!(TEMPLATE_FIELDS as readonly string[]).includes(field!))
       return {
         ...base,
@@ -81,7 +90,7 @@ export function renderTemplate(template: string, value: (reference: TemplateRefe
     let text = value(item.reference!);
     if (/^[ \t]*$/.test(lead) && text.includes('\n')) {
       // On a line of its own, the template's line break ends the value; its own last one would add a blank line.
-      const trailing = text.endsWith('\n') && !/^[ \t]*$/.test(rest);
+      const trailing = text.endsWith('\n') && !/^[ \t\r]*$/.test(rest);
       text = text.replace(/\n$/, '').split('\n').join(`\n${lead}`) + (trailing ? '\n' : '');
     }
     out += before + text;
