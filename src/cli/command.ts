@@ -80,5 +80,12 @@ export const YES_OPTION: OptionSpec = {
   summary: 'confirm without asking (needed when not at a terminal)',
 };
 
+/** `--yes` for the commands that write a private key to a file: they ask only at a terminal. */
+export const PRIVATE_WRITE_YES_OPTION: OptionSpec = {
+  type: 'boolean',
+  short: 'y',
+  summary: 'write without asking first at a terminal (elsewhere it does not ask)',
+};
+
 /** The KEY argument most commands take. */
 export const KEY_ARGUMENT: Positional = { name: 'KEY', summary: 'the key', complete: 'key' };

@@ -1,5 +1,5 @@
 import { PRIVATE_FORMAT_NAMES, PRIVATE_FORMATS, type PrivateFormat } from '../../core/keys/privateForms';
-import { KEY_ARGUMENT, UsageError, YES_OPTION, type Command, type CommandContext } from '../command';
+import { KEY_ARGUMENT, UsageError, PRIVATE_WRITE_YES_OPTION, type Command, type CommandContext } from '../command';
 import { confirmedAtTerminal, optionalText, required } from '../args';
 
 function formatOf(context: CommandContext): PrivateFormat {
@@ -23,7 +23,7 @@ export const exportPrivateCommand: Command = {
     format: { type: 'string', value: 'F', choices: PRIVATE_FORMATS, summary: 'the form (default pkcs1)' },
     pkcs8: { type: 'boolean', summary: 'short for --format pkcs8 (BEGIN PRIVATE KEY), as Java and Go need' },
     force: { type: 'boolean', summary: 'replace FILE if it exists' },
-    yes: YES_OPTION,
+    yes: PRIVATE_WRITE_YES_OPTION,
   },
   examples: [
     'jaas-keys export-private production --out production.pem',

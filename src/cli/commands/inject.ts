@@ -1,5 +1,5 @@
 import { TEMPLATE_FIELDS } from '../../core/work/template';
-import { UsageError, YES_OPTION, type Command } from '../command';
+import { UsageError, PRIVATE_WRITE_YES_OPTION, type Command } from '../command';
 import { confirmedAtTerminal, optionalText, readInput, required } from '../args';
 
 export const injectCommand: Command = {
@@ -11,7 +11,7 @@ export const injectCommand: Command = {
     in: { type: 'string', short: 'i', value: 'TEMPLATE', required: true, summary: 'the template, or - for stdin' },
     out: { type: 'string', short: 'o', value: 'FILE', summary: 'the file to write (mode 0600); default stdout' },
     force: { type: 'boolean', summary: 'replace FILE if it exists' },
-    yes: YES_OPTION,
+    yes: PRIVATE_WRITE_YES_OPTION,
   },
   examples: [
     'jaas-keys inject -i token-generator.env.tmpl -o token-generator.env',
