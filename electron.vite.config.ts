@@ -27,7 +27,10 @@ export default defineConfig({
   main: {
     // Only keytar (a native module) stays in node_modules; zod and bcrypt-pbkdf are
     // devDependencies and so are bundled, leaving nothing else to resolve inside the asar.
-    build: { rolldownOptions: { input: 'src/main/index.ts' } },
+    // The passphrase strength check runs in a worker thread, from a file of its own beside index.js.
+    build: {
+      rolldownOptions: { input: { index: 'src/main/index.ts', strengthWorker: 'src/core/backup/strengthWorker.ts' } },
+    },
   },
   preload: {
     // A sandboxed preload cannot load modules: bundle everything into one CommonJS file.

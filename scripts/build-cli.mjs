@@ -8,7 +8,8 @@ import { build } from 'esbuild';
 rmSync('out/cli', { recursive: true, force: true });
 
 await build({
-  entryPoints: { 'jaas-keys': 'src/cli/bin.ts' },
+  // The passphrase strength check runs in a worker thread of its own (core/backup/strengthWorkerClient.ts).
+  entryPoints: { 'jaas-keys': 'src/cli/bin.ts', strengthWorker: 'src/core/backup/strengthWorker.ts' },
   outdir: 'out/cli',
   outExtension: { '.js': '.mjs' },
   // What only some commands need (the passphrase estimator's dictionaries) is a chunk loaded on demand.
