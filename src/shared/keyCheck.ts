@@ -55,6 +55,8 @@ export interface KeyCheckReport {
   /** Loads as it is in the runtime named (every OpenSSL reader when none is), and is a JaaS key. */
   ok: boolean;
   runtime: KeyRuntime | null;
+  /** Whether the text loads as it is in the runtime named (in OpenSSL when none is). */
+  loadsAsIs: boolean;
   /** Whether the text loads, byte for byte, in each runtime's reader. */
   readers: { runtime: KeyRuntime; loads: boolean }[];
   key: {

@@ -111,11 +111,13 @@ describe('keys that are whole but wrong', () => {
     const forGo = diagnoseKey(Buffer.from(pems.pkcs1), 'go', []).report;
     expect(forGo.problems.map((problem) => [problem.id, problem.severity])).toEqual([['pkcs1-needs-pkcs8', 'error']]);
     expect(forGo.ok).toBe(false);
+    expect(forGo.loadsAsIs).toBe(false);
     const general = diagnoseKey(Buffer.from(pems.pkcs1), null, []).report;
     expect(general.problems.map((problem) => [problem.id, problem.severity])).toEqual([
       ['pkcs1-needs-pkcs8', 'warning'],
     ]);
     expect(general.ok).toBe(true);
+    expect(general.loadsAsIs).toBe(true);
     expect(diagnoseKey(Buffer.from(pems.pkcs1), 'python', []).report.problems).toEqual([]);
   });
 

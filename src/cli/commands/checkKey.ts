@@ -75,7 +75,7 @@ export const checkKeyCommand: Command = {
     if (!report.ok)
       throw new CoreError(
         'invalid_key_file',
-        report.readers.find((reader) => reader.runtime === (runtime ?? 'node'))!.loads
+        report.loadsAsIs
           ? `The key loads in ${target}, but it is not right for JaaS; see above.`
           : `The key does not load as it is in ${target}; see above.`,
       );

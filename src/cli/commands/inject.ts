@@ -1,4 +1,4 @@
-import { TEMPLATE_FIELDS } from '../../core/work/template';
+import { TEMPLATE_FIELDS, templateReferences } from '../../core/work/template';
 import { UsageError, PRIVATE_WRITE_YES_OPTION, type Command } from '../command';
 import { confirmedAtTerminal, optionalText, readInput, required } from '../args';
 
@@ -30,7 +30,7 @@ export const injectCommand: Command = {
         await context.keys.notePrivateExport(key.id, 'a config rendered to standard output');
       return;
     }
-    if (/\{\{\s*jaas:\/\/[^}]*\/privateKey/.test(template))
+    if (templateReferences(template).references.some((reference) => reference.field.startsWith('privateKey')))
       await confirmedAtTerminal(context, `Write ${out} with a private key in it?`);
     const rendered = await context.keys.production.renderToFile(template, out, context.options.force === true);
     const labels = rendered.privateKeys.map((key) => `"${key.label}"`).join(', ');

@@ -16,7 +16,8 @@ let worker: StrengthWorker | null | undefined;
 
 /** The checker: off the main thread when the worker file was built beside this code, inline otherwise. */
 function check(text: string): Promise<StrengthResult> {
-  worker ??= StrengthWorker.beside(import.meta.url);
+  // Looked for once: null (no worker file here) is an answer too, so `??=` would look again each time.
+  if (worker === undefined) worker = StrengthWorker.beside(import.meta.url);
   return worker ? worker.check(text).catch(() => inline(text)) : inline(text);
 }
 

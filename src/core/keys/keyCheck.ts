@@ -84,8 +84,16 @@ export function diagnoseKey(bytes: Buffer, runtime: KeyRuntime | null, records: 
       `This is ${Math.round(bytes.length / 1024)} KB; a 4096-bit private key is about 3 KB (6 KB in base64), so this is not one key.`,
     );
   const asIs = bytes.toString('utf8');
-  const readers = KEY_RUNTIMES.map((name) => ({ runtime: name, loads: KEY_READERS[name](asIs) }));
-  const loadsAsIs = readers.find((reader) => reader.runtime === (runtime ?? 'node'))!.loads;
+  // Four runtimes share OpenSSL's reader: each distinct reader runs once.
+  const verdicts = new Map<(text: string) => boolean, boolean>();
+  const loads = (name: KeyRuntime) => {
+    const reader = KEY_READERS[name];
+    if (!verdicts.has(reader)) verdicts.set(reader, reader(asIs));
+    return verdicts.get(reader)!;
+  };
+  const readers = KEY_RUNTIMES.map((name) => ({ runtime: name, loads: loads(name) }));
+  // Without a runtime named, the OpenSSL readers (Node's jsonwebtoken among them) decide.
+  const loadsAsIs = loads(runtime ?? 'node');
   const recovered = recoverKey(bytes);
   const { container, key } = recovered;
   const problems: KeyProblem[] = [];
@@ -118,6 +126,7 @@ export function diagnoseKey(bytes: Buffer, runtime: KeyRuntime | null, records: 
   const report: KeyCheckReport = {
     ok: loadsAsIs && privateJaasKey && !problems.some((problem) => problem.severity === 'error'),
     runtime,
+    loadsAsIs,
     readers,
     key: {
       kind: isPublic ? 'public' : container === 'encrypted' ? 'encrypted' : key ? 'private' : 'unknown',

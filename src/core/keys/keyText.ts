@@ -1,5 +1,6 @@
 import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
 import type { KeyProblemId } from '../../shared/keyCheck';
+import { SshReader } from './sshWire';
 
 // Undoes, one layer at a time, what happens to a PEM on its way into a server's
 // configuration: an encoding, quotes, escapes, lost or changed line breaks, lost or
@@ -24,9 +25,6 @@ const LABELS: Record<string, KeyContainer> = {
   'ENCRYPTED PRIVATE KEY': 'encrypted',
   'OPENSSH PRIVATE KEY': 'openssh',
 };
-export const CONTAINER_LABEL: Partial<Record<KeyContainer, string>> = Object.fromEntries(
-  Object.entries(LABELS).map(([label, container]) => [container, label]),
-);
 
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 // Bounded so that no input makes them backtrack for long: a run of dashes is tried from its start only.
@@ -62,15 +60,11 @@ function sshPublicKey(text: string): KeyObject | null {
   const match = /^ssh-rsa ([A-Za-z0-9+/=]+)/.exec(text);
   if (!match) return null;
   try {
-    const blob = Buffer.from(match[1]!, 'base64');
-    const fields: Buffer[] = [];
-    for (let at = 0; fields.length < 3;) {
-      const length = blob.readUInt32BE(at);
-      fields.push(blob.subarray(at + 4, at + 4 + length));
-      at += 4 + length;
-    }
+    const reader = new SshReader(Buffer.from(match[1]!, 'base64'));
+    if (reader.text() !== 'ssh-rsa') return null;
     const int = (bytes: Buffer) => bytes.subarray(bytes[0] === 0 ? 1 : 0).toString('base64url');
-    return createPublicKey({ key: { kty: 'RSA', e: int(fields[1]!), n: int(fields[2]!) }, format: 'jwk' });
+    const e = int(reader.bytes());
+    return createPublicKey({ key: { kty: 'RSA', e, n: int(reader.bytes()) }, format: 'jwk' });
   } catch {
     return null;
   }
@@ -127,8 +121,9 @@ function readBlock(text: string, found: KeyProblemId[]): RecoveredKey {
   } else if (end) {
     found.push('broken-header');
     body = text.slice(0, end.index);
-  } else if (sshPublicKey(text)) {
-    return { found, container: 'ssh-public', key: sshPublicKey(text) };
+  } else {
+    const key = sshPublicKey(text);
+    if (key) return { found, container: 'ssh-public', key };
   }
   if (label === 'OPENSSH PRIVATE KEY') return { found: [...found, 'openssh'], container: 'openssh', key: null };
   if (/Proc-Type:\s*4,ENCRYPTED/.test(body)) return { found, container: 'encrypted', key: null };

@@ -1,6 +1,7 @@
 import { createDecipheriv, createPrivateKey, type KeyObject } from 'node:crypto';
 import { pbkdf } from 'bcrypt-pbkdf';
 import { CoreError } from '../errors';
+import { SshReader } from './sshWire';
 
 // Reads the OpenSSH private key format ("BEGIN OPENSSH PRIVATE KEY"), what
 // ssh-keygen writes without `-m PEM` and openssl cannot read, with or without a
@@ -10,27 +11,9 @@ const MAGIC = Buffer.from('openssh-key-v1\0', 'latin1');
 /** Far above any ssh-keygen -a a person uses; far below a count that takes hours. */
 const MAX_BCRYPT_ROUNDS = 1_000;
 
-class Reader {
-  constructor(
-    private readonly buffer: Buffer,
-    private at = 0,
-  ) {}
-  uint32(): number {
-    if (this.at + 4 > this.buffer.length) throw truncated();
-    const value = this.buffer.readUInt32BE(this.at);
-    this.at += 4;
-    return value;
-  }
-  bytes(): Buffer {
-    const length = this.uint32();
-    if (this.at + length > this.buffer.length) throw truncated();
-    const value = this.buffer.subarray(this.at, this.at + length);
-    this.at += length;
-    return value;
-  }
-  text(): string {
-    return this.bytes().toString('latin1');
-  }
+/** A reader of OpenSSH data whose reads past the end say the key is cut short. */
+function readerOf(buffer: Buffer, at = 0): SshReader {
+  return new SshReader(buffer, at, truncated);
 }
 
 function truncated(): CoreError {
@@ -66,7 +49,7 @@ function decrypt(
       `This OpenSSH key is encrypted with ${cipherName}/${kdfName}, which this app cannot read. Re-save it with: ssh-keygen -p -m PEM -f FILE`,
     );
   }
-  const options = new Reader(kdfOptions);
+  const options = readerOf(kdfOptions);
   const salt = options.bytes();
   const rounds = options.uint32();
   // ssh-keygen uses 16 (its -a option); a file asking for millions would hang the app for hours.
@@ -110,12 +93,12 @@ const big = (bytes: Buffer) => BigInt(`0x${unsigned(bytes).toString('hex') || '0
 function opensshKeyType(blob: Buffer): string {
   if (!blob.subarray(0, MAGIC.length).equals(MAGIC))
     throw new CoreError('invalid_key_file', 'This is not an OpenSSH private key.');
-  const reader = new Reader(blob, MAGIC.length);
+  const reader = readerOf(blob, MAGIC.length);
   reader.text();
   reader.text();
   reader.bytes();
   if (reader.uint32() < 1) throw truncated();
-  return new Reader(reader.bytes()).text();
+  return readerOf(reader.bytes()).text();
 }
 
 export function parseOpenSshPrivateKey(pem: string, passphrase?: string): { key: KeyObject; encrypted: boolean } {
@@ -125,14 +108,14 @@ export function parseOpenSshPrivateKey(pem: string, passphrase?: string): { key:
   if (type !== 'ssh-rsa')
     throw new CoreError('not_rsa', `This is an ${type} key, not RSA. JaaS API keys are 4096-bit RSA keys.`);
 
-  const reader = new Reader(blob, MAGIC.length);
+  const reader = readerOf(blob, MAGIC.length);
   const cipherName = reader.text();
   const kdfName = reader.text();
   const kdfOptions = reader.bytes();
   if (reader.uint32() !== 1)
     throw new CoreError('invalid_key_file', 'This OpenSSH file holds more than one key; import one key per file.');
   reader.bytes(); // the public key, repeated inside the private section
-  const plain = new Reader(decrypt(cipherName, kdfName, kdfOptions, reader.bytes(), passphrase));
+  const plain = readerOf(decrypt(cipherName, kdfName, kdfOptions, reader.bytes(), passphrase));
   if (plain.uint32() !== plain.uint32()) {
     throw cipherName === 'none'
       ? truncated()

@@ -32,7 +32,7 @@ type BackupHandlers = Pick<
 export function createBackupHandlers(keys: KeyManager, desktop: Desktop, recheck: () => void): BackupHandlers {
   const chosen = new Map<string, string>();
   /** Each running restore's count of keys stored, by file; gone once the restore ends. */
-  const progress = new Map<string, RestoreProgress | null>();
+  const progress = new Map<string, RestoreProgress>();
 
   async function readChosen(fileId: string): Promise<string> {
     const path = chosen.get(fileId);
@@ -86,7 +86,6 @@ export function createBackupHandlers(keys: KeyManager, desktop: Desktop, recheck
     },
     previewRestore: async ({ fileId, passphrase }) => keys.backups.plan(await readChosen(fileId), passphrase),
     async restoreBackup({ fileId, passphrase }) {
-      progress.set(fileId, null);
       try {
         const items = await keys.backups.restore(await readChosen(fileId), passphrase, (done, total) =>
           progress.set(fileId, { done, total }),

@@ -10,8 +10,7 @@ const WORD = { error: 'Problem', warning: 'Warning' } as const;
 function verdict(report: KeyCheckReport): string {
   const where = report.runtime ? RUNTIME_NAMES[report.runtime] : 'OpenSSL-based readers';
   if (report.ok) return `This key loads as it is in ${where}, and it is a 4096-bit RSA private key.`;
-  const loads = report.readers.find((reader) => reader.runtime === (report.runtime ?? 'node'))?.loads;
-  return loads
+  return report.loadsAsIs
     ? `This key loads in ${where}, but it is not right for JaaS.`
     : `This key does not load as it is in ${where}.`;
 }
