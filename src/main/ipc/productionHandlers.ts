@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { KeyManager } from '../../core/keyManager';
 import { PRIVATE_FORMAT_NAMES, type PrivateFormat } from '../../shared/keys';
 import type { Desktop } from '../desktop';
@@ -5,6 +6,8 @@ import type { Handlers } from './handlerTypes';
 import { cancelled, fileName } from './dialogAnswers';
 
 type ProductionHandlers = Pick<Handlers, 'exportPrivateKey' | 'copyPrivateForm' | 'checkKey' | 'saveRepairedKey'>;
+
+const digest = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /** How long a private form stays on the clipboard: long enough to paste into a secret store. */
 export const CLIPBOARD_CLEAR_SECONDS = 60;
@@ -71,10 +74,12 @@ export function createProductionHandlers(
       const { record, text } = await keys.privateForm(id, format);
       await desktop.writeClipboard(text);
       await keys.notePrivateExport(record.id, `${PRIVATE_FORMAT_NAMES[format]} copied to the clipboard`);
-      // Cleared only if it still holds the key: whatever the person copied since stays.
+      // Cleared only if it still holds the key: whatever the person copied since stays. Only a
+      // digest is kept for that comparison, so the key does not wait in main's memory for a minute.
+      const copied = digest(text);
       setTimeout(() => {
         void Promise.resolve(desktop.readClipboard())
-          .then((now) => (now === text ? desktop.writeClipboard('') : undefined))
+          .then((now) => (digest(now) === copied ? desktop.writeClipboard('') : undefined))
           .catch(() => undefined);
       }, clearAfterMs).unref?.();
       return { copied: true, clearsAfterSeconds: Math.round(clearAfterMs / 1000) };
