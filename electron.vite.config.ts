@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
 import { CONTENT_SECURITY_POLICY_META } from './src/main/security';
+import { STRENGTH_DATA_FILE, strengthDataJson } from './scripts/strength-data.mjs';
 
 /**
  * The page's CSP as a meta tag, in production builds only. The app:// protocol
@@ -23,6 +24,17 @@ function productionCspMeta(): Plugin {
   };
 }
 
+/** zxcvbn's data as JSON beside the strength worker, which reads it from there (src/core/backup/strengthData.ts). */
+function strengthData(): Plugin {
+  return {
+    name: 'jaas-strength-data',
+    apply: 'build',
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: STRENGTH_DATA_FILE, source: strengthDataJson() });
+    },
+  };
+}
+
 export default defineConfig({
   main: {
     // Only keytar (a native module) stays in node_modules; zod and bcrypt-pbkdf are
@@ -31,6 +43,7 @@ export default defineConfig({
     build: {
       rolldownOptions: { input: { index: 'src/main/index.ts', strengthWorker: 'src/core/backup/strengthWorker.ts' } },
     },
+    plugins: [strengthData()],
   },
   preload: {
     // A sandboxed preload cannot load modules: bundle everything into one CommonJS file.

@@ -1,8 +1,9 @@
 // Bundles the `jaas-keys` command into out/cli so `npx jaas-keys` and the package's
 // bin run plain JavaScript. Everything is bundled but keytar, a native module
 // that must stay a file of its own in node_modules.
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
+import { STRENGTH_DATA_FILE, strengthDataJson } from './strength-data.mjs';
 
 // Chunk names carry a content hash; start empty so no chunk of an earlier build lingers.
 rmSync('out/cli', { recursive: true, force: true });
@@ -29,3 +30,6 @@ await build({
   minify: true,
   logLevel: 'warning',
 });
+
+// The strength worker reads zxcvbn's data from beside itself (src/core/backup/strengthData.ts).
+writeFileSync(`out/cli/${STRENGTH_DATA_FILE}`, strengthDataJson());

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { ScryptRecipient } from '../../src/core/backup/scrypt';
+import { ScryptRecipient } from '../../src/core/backup/age/scrypt';
 import {
   BACKUP_FORMAT,
   BACKUP_VERSION,

@@ -1,7 +1,8 @@
-import { writeFile } from 'node:fs/promises';
+import { cp, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadChecker } from '../../src/core/backup/strengthCheck';
+import { STRENGTH_DATA_FILE, strengthDataFromFile, strengthDataFromPackages } from '../../src/core/backup/strengthData';
 import { StrengthWorker } from '../../src/core/backup/strengthWorkerClient';
 import { worstDelayDuring } from '../support/eventLoop';
 import { tempDir } from '../support/fixtures';
@@ -70,5 +71,33 @@ describe('the strength check in a worker thread', () => {
     expect(found).not.toBeNull();
     await found!.terminate();
     expect(StrengthWorker.beside(new URL('../../src/core/backup/passphrase.ts', import.meta.url).href)).toBeNull();
+  });
+
+  it('has, in the data file each build writes beside it, exactly what the language packages hold', async () => {
+    const packages = await strengthDataFromPackages();
+    for (const folder of ['cli', 'main'])
+      expect(strengthDataFromFile(join(process.cwd(), 'out', folder, STRENGTH_DATA_FILE)), folder).toEqual(packages);
+    const damaged = join(await tempDir(), STRENGTH_DATA_FILE);
+    await writeFile(damaged, '{"dictionary": {');
+    expect(strengthDataFromFile(damaged)).toBeNull();
+    expect(strengthDataFromFile(join(await tempDir(), 'absent.json'))).toBeNull();
+  });
+
+  it('checks with the data file beside it: a copy without the password list no longer knows common passwords', async () => {
+    const copy = join(await tempDir(), 'cli');
+    await cp(join(process.cwd(), 'out', 'cli'), copy, { recursive: true });
+    const data = JSON.parse(await readFile(join(copy, STRENGTH_DATA_FILE), 'utf8')) as {
+      dictionary: Record<string, unknown>;
+    };
+    const known = await worker.check('sunshine');
+    delete data.dictionary['passwords-common'];
+    delete data.dictionary['commonWords-en'];
+    delete data.dictionary['wikipedia-en'];
+    await writeFile(join(copy, STRENGTH_DATA_FILE), JSON.stringify(data));
+    const stripped = StrengthWorker.at(join(copy, 'strengthWorker.mjs'));
+    const unknown = await stripped.check('sunshine');
+    await stripped.terminate();
+    expect(known.score).toBe(0);
+    expect(unknown.score).toBeGreaterThan(known.score);
   });
 });

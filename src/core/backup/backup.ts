@@ -1,4 +1,3 @@
-import { createPrivateKey, type KeyObject } from 'node:crypto';
 import type { RestoreItem } from '../../shared/backup';
 import type { HistoryEntry, KeyRecord } from '../../shared/keys';
 import type { Catalog } from '../catalog/catalog';
@@ -6,105 +5,16 @@ import type { StoredKey } from '../catalog/types';
 import type { Backup, BackupKey, BackupLock } from './backupFile';
 import { CoreError } from '../errors';
 import { writeExportFile } from '../files/exportFile';
-import { sshFingerprint } from '../keys/fingerprint';
 import { newKeyId } from '../keys/keyId';
 import { historyEntry } from '../catalog/history';
-import { assertJaasKey } from '../keys/importKey';
-import { live } from '../lifecycle/lifecycle';
 import { passphraseStrength } from './passphrase';
 import { resolveKey } from '../catalog/resolveKey';
-import { privateKeyFromStoredPem, privatePkcs8Pem, publicSpkiPem } from '../keys/rsa';
+import { privateKeyFromStoredPem, privatePkcs8Pem } from '../keys/rsa';
+import { placeKey } from './placeKey';
 import type { Vault } from '../keychain/vault';
 import { BACKUP_IDENTITY_ID } from '../keychain/reconcile';
 
-/** A backup key's private half, checked once (its RSA numbers, size and fingerprint), or why it is refused. */
-type Checked = { key: KeyObject; publicPem: string; pem: string } | { refusal: string };
-
-/** Per backup key, its check: a restore places each key twice (before the keychain, and again under the list's lock). */
-const checkedKeys = new WeakMap<BackupKey, Checked>();
-
-function checkKey(item: BackupKey): Checked {
-  const known = checkedKeys.get(item);
-  if (known) return known;
-  let checked: Checked;
-  try {
-    const key = createPrivateKey({ key: item.privateKeyPem, format: 'pem' });
-    const fingerprint = assertJaasKey(key) === item.bits ? sshFingerprint(key) : null;
-    if (fingerprint === null) {
-      checked = {
-        refusal: `its private key has ${key.asymmetricKeyDetails?.modulusLength} bits, not the ${item.bits} recorded`,
-      };
-    } else if (fingerprint !== item.fingerprint) {
-      checked = {
-        refusal: `its private key's fingerprint is ${fingerprint}, not the ${item.fingerprint} recorded: the backup was changed`,
-      };
-    } else {
-      checked = { key, publicPem: publicSpkiPem(key), pem: privatePkcs8Pem(key) };
-    }
-  } catch (error) {
-    checked = {
-      refusal: error instanceof CoreError ? error.message : 'its private key is not a readable RSA private key',
-    };
-  }
-  checkedKeys.set(item, checked);
-  return checked;
-}
-
-/** One key of a backup, checked and placed against the keys already here. Pure, so a dry run and a restore agree. */
-function placeKey(
-  here: readonly StoredKey[],
-  item: BackupKey,
-  newId: () => string,
-): { result: RestoreItem; entry?: StoredKey; pem?: string } {
-  const base = { id: item.id, label: item.label, fingerprint: item.fingerprint, restoredAs: null };
-  const refuse = (reason: string) => ({ result: { ...base, outcome: 'refused' as const, reason } });
-  const checked = checkKey(item);
-  if ('refusal' in checked) return refuse(checked.refusal);
-  const twin = here.find((other) => other.fingerprint === item.fingerprint);
-  if (twin)
-    return {
-      result: {
-        ...base,
-        outcome: 'already-here',
-        restoredAs: twin.label === item.label ? null : twin.label,
-        reason: `already here as "${twin.label}"${twin.status === 'trashed' ? ' (in the trash)' : ''}; nothing changed`,
-      },
-    };
-  const others = item.status === 'trashed' ? [] : live(here);
-  const kidHolder = item.kid ? others.find((other) => other.kid === item.kid) : undefined;
-  if (kidHolder) return refuse(`its Key ID ${item.kid} is recorded here for "${kidHolder.label}", a different key`);
-  let label = item.label;
-  for (let n = 1; others.some((other) => other.label === label); n++)
-    label = `${item.label} (restored${n > 1 ? ` ${n}` : ''})`;
-  const id = here.some((other) => other.id === item.id) ? newId() : item.id;
-  const current = item.current && !live(here).some((other) => other.appId === item.appId && other.current);
-  const { privateKeyPem: _pem, history: _history, ...fields } = item;
-  const entry: StoredKey = {
-    ...fields,
-    id,
-    label,
-    current,
-    source: 'restored',
-    publicPem: checked.publicPem,
-    lastBackupAt: null,
-  };
-  const notes = [
-    label !== item.label ? `label "${item.label}" is taken here` : null,
-    id !== item.id ? 'its id is taken here, so it gets a new one' : null,
-    item.current && !current ? `${item.appId} has a current key here already` : null,
-  ].filter(Boolean);
-  return {
-    result: {
-      ...base,
-      id,
-      outcome: 'restored',
-      restoredAs: label !== item.label ? label : null,
-      reason: notes.length ? notes.join('; ') : null,
-    },
-    entry,
-    pem: checked.pem,
-  };
-}
+const PKCS8_BEGIN = '-----BEGIN PRIVATE KEY-----\n';
 
 /**
  * Encrypted backups (an age file) and restores, here or on another computer.
@@ -121,10 +31,10 @@ export class Backups {
 
   /** This computer's age recipient (`age1…`); its identity is made on first use and kept in the keychain. */
   async recipient(): Promise<string> {
-    const { generateX25519Identity, identityToRecipient } = await import('age-encryption');
+    const { generateIdentity, identityToRecipient } = await import('./age/x25519');
     let identity = await this.vault.get(BACKUP_IDENTITY_ID);
     if (identity === null) {
-      identity = await generateX25519Identity();
+      identity = generateIdentity();
       await this.vault.put(BACKUP_IDENTITY_ID, identity);
     }
     return identityToRecipient(identity);
@@ -142,20 +52,29 @@ export class Backups {
 
   /**
    * Each key's private key as PKCS#8 PEM, in order; a key whose secret is gone stops the
-   * backup by name. Each key is converted as it is read, between two awaits, so that 100
-   * keys never hold the event loop at once.
+   * backup by name. The next key's read is asked for while this one is decoded, so the
+   * keychain's round trip and the decoding overlap; at most two reads are ever pending.
    */
   private async readSecrets(keys: readonly StoredKey[]): Promise<string[]> {
     const pems: string[] = [];
-    for (const key of keys) {
-      const pem = await this.vault.get(key.id);
-      if (pem === null)
+    const read = (key: StoredKey | undefined) => {
+      const reading = key ? this.vault.get(key.id) : undefined;
+      reading?.catch(() => undefined); // awaited in its turn; a failure before then must not go unhandled
+      return reading;
+    };
+    let next = read(keys[0]);
+    for (const [n, key] of keys.entries()) {
+      const pem = await next;
+      next = read(keys[n + 1]);
+      if (pem === null || pem === undefined)
         throw new CoreError(
           'secret_missing',
           `The private key of "${key.label}" is not in the keychain, so it cannot be backed up. Leave it out, or check the keychain first.`,
           { keyId: key.id },
         );
-      pems.push(privatePkcs8Pem(privateKeyFromStoredPem(pem)));
+      // Both keychain forms are checksummed and were checked when written, and a format 2 item
+      // decodes to PKCS#8 already (secretItem.ts): only a secret in another form is converted.
+      pems.push(pem.startsWith(PKCS8_BEGIN) ? pem : privatePkcs8Pem(privateKeyFromStoredPem(pem)));
     }
     return pems;
   }
@@ -166,19 +85,20 @@ export class Backups {
     options: { refs?: readonly string[]; includeTrash?: boolean; force?: boolean; lock: BackupLock },
   ): Promise<KeyRecord[]> {
     const { lock } = options;
-    // scrypt needs only the passphrase: it starts first, on the thread pool, while the strength
-    // check and then the keychain reads run here (docs/benchmarks.md); refused, its work is dropped.
-    // The check still comes before any read, so a weak passphrase is refused before the keychain is asked.
+    // The strength check (a worker thread) and scrypt (the thread pool) need only the passphrase:
+    // both start first, and the keychain reads run while scrypt works (docs/benchmarks.md); refused,
+    // scrypt's work is dropped. The reads wait for the check, so a weak passphrase is refused before
+    // the keychain is asked (on macOS, asking can mean a password prompt per key).
+    const strength = 'passphrase' in lock ? passphraseStrength(lock.passphrase) : undefined;
+    strength?.catch(() => undefined); // awaited below; the import between must not leave it unhandled
     const { ScryptRecipient, BACKUP_FORMAT, BACKUP_VERSION, sealBackup } = await import('./backupFile');
     const started = 'passphrase' in lock ? new ScryptRecipient(lock.passphrase) : undefined;
-    if ('passphrase' in lock) {
-      const strength = await passphraseStrength(lock.passphrase);
-      if (!strength.ok)
-        throw new CoreError(
-          'weak_passphrase',
-          `That passphrase is too weak for a backup: ${[strength.warning, ...strength.suggestions].filter(Boolean).join(' ')}`,
-        );
-    }
+    const verdict = await strength;
+    if (verdict && !verdict.ok)
+      throw new CoreError(
+        'weak_passphrase',
+        `That passphrase is too weak for a backup: ${[verdict.warning, ...verdict.suggestions].filter(Boolean).join(' ')}`,
+      );
     const keys = await this.chosen(options.refs ?? [], options.includeTrash ?? false);
     if (keys.length === 0) throw new CoreError('key_not_found', 'There are no keys to back up.');
     const pems = await this.readSecrets(keys);

@@ -1,7 +1,11 @@
 import * as z from 'zod';
 import { HISTORY_EVENTS, KEY_STATUSES } from '../../shared/keys';
 import { CoreError } from '../errors';
-import { ScryptIdentity, ScryptRecipient } from './scrypt';
+import { decrypt, encrypt, NoIdentityMatchedError } from './age/age';
+import { armor, dearmor } from './age/armor';
+import { AgeFormatError, readHeader, VERSION_LINE, type Identity, type Recipient, type Stanza } from './age/header';
+import { ScryptIdentity, ScryptRecipient } from './age/scrypt';
+import { identityToRecipient, parseRecipient, X25519Identity, X25519Recipient } from './age/x25519';
 
 export { ScryptRecipient };
 
@@ -9,15 +13,13 @@ export { ScryptRecipient };
 // decrypts it) around JSON that names its format and version and holds, per key,
 // its metadata, its history and its private key as plain PKCS#8 PEM. So
 // `age -d backup.age | jq -r '.keys[0].privateKeyPem' | openssl pkey` works
-// without this app. No cryptography here is our own.
+// without this app. The age format is written and read by ./age over Node's own
+// cryptography (OpenSSL's ChaCha20-Poly1305, X25519, HKDF, HMAC and scrypt).
 
 export const BACKUP_FORMAT = 'jaas-key-manager-backup';
 export const BACKUP_VERSION = 1;
 /** A backup of thousands of keys is a few MB; anything far larger is not one of ours. */
 export const MAX_BACKUP_BYTES = 64 * 1024 * 1024;
-
-/** age (and the cryptography under it) loads only when a backup is made or opened, not at every start. */
-const loadAge = () => import('age-encryption');
 
 const isoTime = z.string().refine((text) => !Number.isNaN(Date.parse(text)), 'an ISO 8601 time');
 const hexId = z.string().regex(/^[0-9a-f]{16}$/);
@@ -72,18 +74,12 @@ export type BackupKey = Backup['keys'][number];
 export type BackupLock = { passphrase: string } | { recipients: string[] };
 
 export async function checkRecipient(text: string): Promise<string | null> {
-  const { Encrypter } = await loadAge();
   if (!/^age1[02-9ac-hj-np-z]{58}$/.test(text)) {
     return text.startsWith('AGE-SECRET-KEY-')
       ? 'That is an age identity (a private key), not a recipient: never share it. The recipient starts with age1.'
       : 'An age recipient is "age1" followed by 58 letters and digits, as this app shows it for a computer or `age-keygen -y` prints it.';
   }
-  try {
-    new Encrypter().addRecipient(text);
-    return null;
-  } catch {
-    return 'That age recipient does not decode; copy it again.';
-  }
+  return parseRecipient(text) ? null : 'That age recipient does not decode; copy it again.';
 }
 
 /**
@@ -91,56 +87,53 @@ export async function checkRecipient(text: string): Promise<string | null> {
  * armored. `started` is a scrypt recipient for the lock's passphrase whose work began earlier.
  */
 export async function sealBackup(backup: Backup, lock: BackupLock, started?: ScryptRecipient): Promise<string> {
-  const { Encrypter } = await loadAge();
-  const encrypter = new Encrypter();
-  // scrypt on Node's thread pool (scrypt.ts): the same file age's own passphrase mode writes.
-  if ('passphrase' in lock) encrypter.addRecipient(started ?? new ScryptRecipient(lock.passphrase));
+  const recipients: Recipient[] = [];
+  // scrypt on Node's thread pool (age/scrypt.ts): the same file age's own passphrase mode writes.
+  if ('passphrase' in lock) recipients.push(started ?? new ScryptRecipient(lock.passphrase));
   else {
     if (lock.recipients.length === 0) throw new CoreError('invalid_input', 'Name at least one age recipient.');
     for (const recipient of lock.recipients) {
       const problem = await checkRecipient(recipient);
       if (problem) throw new CoreError('invalid_input', `${recipient.slice(0, 12)}…: ${problem}`);
-      encrypter.addRecipient(recipient);
+      recipients.push(new X25519Recipient(recipient));
     }
   }
-  // As a stream, read a 64 KiB chunk at a time with a turn for the event loop (the app's window) between
-  // chunks: age encrypts in JavaScript, and a backup of a hundred keys took ~45 ms in one go.
-  const plain = new TextEncoder().encode(`${JSON.stringify(backup, null, 2)}\n`);
-  const reader = (await encrypter.encrypt(new Blob([plain]).stream())).getReader();
-  const parts: Uint8Array[] = [];
-  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
-    parts.push(chunk.value);
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-  return armored(Buffer.concat(parts));
-}
-
-/**
- * age's ASCII armor (C2SP age spec: strict PEM, "AGE ENCRYPTED FILE", 64-column base64),
- * with Node's own base64: the library's JavaScript one held the event loop for ~20 ms.
- */
-function armored(binary: Buffer): string {
-  const lines = binary.toString('base64').match(/.{1,64}/g) ?? [];
-  return `-----BEGIN AGE ENCRYPTED FILE-----\n${lines.join('\n')}\n-----END AGE ENCRYPTED FILE-----\n`;
+  return armor(await encrypt(Buffer.from(`${JSON.stringify(backup, null, 2)}\n`), recipients));
 }
 
 /** What an age file needs to open, read from its header without decrypting it. */
 export async function backupNeeds(text: string): Promise<'passphrase' | 'identity'> {
-  const binary = await decodeArmor(text);
-  const header = Buffer.from(binary.subarray(0, Math.min(binary.length, 64 * 1024))).toString('latin1');
-  if (!header.startsWith('age-encryption.org/v1\n')) throw notABackup('it is not an age file');
-  return /^-> scrypt /m.test(header) ? 'passphrase' : 'identity';
+  return needsOf(decodeArmor(text));
 }
 
-async function decodeArmor(text: string): Promise<Uint8Array> {
-  if (text.length > MAX_BACKUP_BYTES) throw notABackup('it is far too large');
-  if (text.startsWith('age-encryption.org/v1\n')) return Buffer.from(text, 'latin1');
-  const { armor } = await loadAge();
+function needsOf(binary: Buffer): 'passphrase' | 'identity' {
+  if (!binary.toString('latin1', 0, VERSION_LINE.length + 1).startsWith(`${VERSION_LINE}\n`))
+    throw notABackup('it is not an age file');
+  let stanzas: readonly Stanza[];
   try {
-    return armor.decode(text);
+    stanzas = readHeader(binary).stanzas;
+  } catch (error) {
+    if (error instanceof AgeFormatError) throw damaged();
+    throw error;
+  }
+  return stanzas.some((stanza) => stanza.args[0] === 'scrypt') ? 'passphrase' : 'identity';
+}
+
+function decodeArmor(text: string): Buffer {
+  if (text.length > MAX_BACKUP_BYTES) throw notABackup('it is far too large');
+  if (text.startsWith(`${VERSION_LINE}\n`)) return Buffer.from(text, 'latin1');
+  try {
+    return dearmor(text);
   } catch {
     throw notABackup('it is not an ASCII-armored age file ("-----BEGIN AGE ENCRYPTED FILE-----"), or it was cut short');
   }
+}
+
+function damaged(): CoreError {
+  return new CoreError(
+    'invalid_backup',
+    'The backup file is damaged or cut short: age could not authenticate it. Nothing was restored.',
+  );
 }
 
 function notABackup(why: string): CoreError {
@@ -149,28 +142,28 @@ function notABackup(why: string): CoreError {
 
 /** Decrypts and checks a backup file; every way it can be wrong has its own message. */
 export async function openBackup(text: string, key: { passphrase?: string; identity?: string }): Promise<Backup> {
-  const needs = await backupNeeds(text);
-  const { Decrypter, identityToRecipient } = await loadAge();
-  const decrypter = new Decrypter();
+  const binary = decodeArmor(text);
+  const needs = needsOf(binary);
+  let identity: Identity;
   if (needs === 'passphrase') {
     if (!key.passphrase)
       throw new CoreError('passphrase_required', 'This backup is protected by a passphrase. Enter it to restore.');
-    decrypter.addIdentity(new ScryptIdentity(key.passphrase));
+    identity = new ScryptIdentity(key.passphrase);
   } else {
     if (!key.identity)
       throw new CoreError(
         'wrong_identity',
         'This backup was encrypted for another computer: it is locked to age recipients, and this computer has no age identity yet (showing this computer’s recipient makes one).',
       );
-    decrypter.addIdentity(key.identity);
+    identity = new X25519Identity(key.identity);
   }
   let plain: string;
   try {
-    plain = await decrypter.decrypt(await decodeArmor(text), 'text');
+    plain = (await decrypt(binary, [identity])).toString('utf8');
   } catch (error) {
-    // age says "no identity matched" when the passphrase or identity is not the file's;
-    // anything else (a bad tag, a short chunk, a broken header) means the file was changed.
-    if (/no identity matched/i.test(error instanceof Error ? error.message : '')) {
+    // No stanza opened: the passphrase or identity is not the file's. Anything else
+    // (a bad tag, a short chunk, a broken header) means the file was changed.
+    if (error instanceof NoIdentityMatchedError) {
       if (needs === 'passphrase')
         throw new CoreError(
           'wrong_passphrase',
@@ -178,13 +171,10 @@ export async function openBackup(text: string, key: { passphrase?: string; ident
         );
       throw new CoreError(
         'wrong_identity',
-        `This backup was encrypted for another computer: this computer's recipient (${await identityToRecipient(key.identity!)}) is not among its recipients.`,
+        `This backup was encrypted for another computer: this computer's recipient (${identityToRecipient(key.identity!)}) is not among its recipients.`,
       );
     }
-    throw new CoreError(
-      'invalid_backup',
-      'The backup file is damaged or cut short: age could not authenticate it. Nothing was restored.',
-    );
+    throw damaged();
   }
   let json: unknown;
   try {

@@ -1,5 +1,6 @@
 // zxcvbn itself, loaded once: the worker (strengthWorker.ts) runs it off the main thread,
 // and passphrase.ts runs it inline where no worker file was built (the tests' sources).
+import { strengthDataFromFile, strengthDataFromPackages } from './strengthData';
 
 export interface StrengthResult {
   score: number;
@@ -9,24 +10,18 @@ export interface StrengthResult {
 type Checker = (text: string) => Promise<StrengthResult>;
 let checker: Promise<Checker> | undefined;
 
-export function loadChecker(): Promise<Checker> {
-  checker ??= Promise.all([
-    import('@zxcvbn-ts/core'),
-    import('@zxcvbn-ts/language-common'),
-    import('@zxcvbn-ts/language-en'),
-  ]).then((modules) => {
-    // Bundlers hand these packages over as ES modules or as CommonJS under `default`; take either.
-    const [core, common, en] = modules.map((module) =>
-      'default' in module && module.default && typeof module.default === 'object'
-        ? { ...module.default, ...module }
-        : module,
-    ) as unknown as typeof modules;
-    const factory = new core.ZxcvbnFactory({
-      translations: en.translations,
-      graphs: common.adjacencyGraphs,
-      dictionary: { ...common.dictionary, ...en.dictionary },
+/** The checker, with its data from `dataFile` when the build wrote one (strengthData.ts), else from the packages. */
+export function loadChecker(dataFile?: string): Promise<Checker> {
+  checker ??= (async () => {
+    const fromFile = dataFile ? strengthDataFromFile(dataFile) : null;
+    const [core, data] = await Promise.all([import('@zxcvbn-ts/core'), fromFile ?? strengthDataFromPackages()]);
+    const { ZxcvbnFactory } = 'default' in core && core.default ? { ...core.default, ...core } : core;
+    const factory = new ZxcvbnFactory({
+      translations: data.translations,
+      graphs: data.graphs,
+      dictionary: data.dictionary,
     });
     return async (text: string) => factory.check(text);
-  });
+  })();
   return checker;
 }

@@ -1,5 +1,6 @@
-import { createCipheriv, createDecipheriv, randomBytes, scrypt } from 'node:crypto';
-import type { Identity, Recipient, Stanza } from 'age-encryption';
+import { randomBytes, scrypt } from 'node:crypto';
+import { openFileKey, sealFileKey } from './fileKeyWrap';
+import { AgeFormatError, decodeRawBase64, encodeRawBase64, type Identity, type Recipient, type Stanza } from './header';
 
 // age's passphrase mode (C2SP age spec, "The scrypt recipient type") with Node's own
 // scrypt, which runs on the thread pool: age-encryption's built-in one is JavaScript on
@@ -27,23 +28,6 @@ function derive(passphrase: string, salt: Buffer, logN: number): Promise<Buffer>
   });
 }
 
-/** ChaCha20-Poly1305 with a zero nonce, as age wraps a file key (the key is used once). */
-function seal(key: Buffer, fileKey: Uint8Array): Buffer {
-  const cipher = createCipheriv('chacha20-poly1305', key, Buffer.alloc(12), { authTagLength: 16 });
-  return Buffer.concat([cipher.update(fileKey), cipher.final(), cipher.getAuthTag()]);
-}
-
-function open(key: Buffer, body: Uint8Array): Uint8Array | null {
-  if (body.length !== 32) return null;
-  const decipher = createDecipheriv('chacha20-poly1305', key, Buffer.alloc(12), { authTagLength: 16 });
-  decipher.setAuthTag(body.subarray(16));
-  try {
-    return Buffer.concat([decipher.update(body.subarray(0, 16)), decipher.final()]);
-  } catch {
-    return null;
-  }
-}
-
 /**
  * age's scrypt recipient. The key is derived as soon as it is made, on the thread pool, so
  * its caller can check the passphrase's strength and read the keychain meanwhile; it wraps
@@ -66,28 +50,26 @@ export class ScryptRecipient implements Recipient {
   async wrapFileKey(fileKey: Uint8Array): Promise<Stanza[]> {
     if (this.used) throw new Error('a scrypt recipient wraps one file key only');
     this.used = true;
-    const { Stanza } = await import('age-encryption');
     const key = await this.key;
-    return [
-      new Stanza(['scrypt', this.salt.toString('base64').replace(/=+$/, ''), String(this.logN)], seal(key, fileKey)),
-    ];
+    return [{ args: ['scrypt', encodeRawBase64(this.salt), String(this.logN)], body: sealFileKey(key, fileKey) }];
   }
 }
 
 export class ScryptIdentity implements Identity {
   constructor(private readonly passphrase: string) {}
 
-  async unwrapFileKey(stanzas: Stanza[]): Promise<Uint8Array | null> {
+  async unwrapFileKey(stanzas: readonly Stanza[]): Promise<Uint8Array | null> {
     for (const stanza of stanzas) {
       if (stanza.args[0] !== 'scrypt') continue;
       // age's rules: the scrypt stanza is alone in its header, and well formed.
-      if (stanzas.length !== 1) throw new Error('scrypt recipient is not the only one in the header');
-      if (stanza.args.length !== 3 || !/^[1-9][0-9]*$/.test(stanza.args[2]!)) throw new Error('invalid scrypt stanza');
-      const salt = Buffer.from(stanza.args[1]!, 'base64');
-      if (salt.length !== 16) throw new Error('invalid scrypt stanza');
+      if (stanzas.length !== 1) throw new AgeFormatError('scrypt recipient is not the only one in the header');
+      if (stanza.args.length !== 3 || !/^[1-9][0-9]*$/.test(stanza.args[2]!) || stanza.body.length !== 32)
+        throw new AgeFormatError('invalid scrypt stanza');
+      const salt = decodeRawBase64(stanza.args[1]!);
+      if (salt.length !== 16) throw new AgeFormatError('invalid scrypt stanza');
       const logN = Number(stanza.args[2]);
-      if (logN > MAX_LOG_N) throw new Error('scrypt work factor is too high');
-      return open(await derive(this.passphrase, salt, logN), stanza.body);
+      if (logN > MAX_LOG_N) throw new AgeFormatError('scrypt work factor is too high');
+      return openFileKey(await derive(this.passphrase, salt, logN), stanza.body);
     }
     return null;
   }
