@@ -83,7 +83,7 @@ describe('keys in production, in Chromium', () => {
       await page
         .getByLabel('Private key, as it arrived')
         .fill(`JAAS_PRIVATE_KEY=${Buffer.from(pem).toString('base64')}`);
-      await page.getByRole('button', { name: 'Check key' }).click();
+      await page.getByRole('button', { name: 'Check key', exact: true }).click();
       await page.getByText('This key does not load as it is in OpenSSL-based readers.').waitFor();
       await page.screenshot({ path: join(SCREENSHOTS, '21-check-key.png'), fullPage: true });
       expect(await seriousViolations(page)).toEqual([]);
@@ -95,7 +95,7 @@ describe('keys in production, in Chromium', () => {
       await page
         .getByLabel('Private key, as it arrived')
         .fill('-----BEGIN PUBLIC KEY-----\nMIIB\n-----END PUBLIC KEY-----');
-      await page.getByRole('button', { name: 'Check key' }).click();
+      await page.getByRole('button', { name: 'Check key', exact: true }).click();
       await page.getByText(/not a readable key/).waitFor();
       expect(await page.getByRole('button', { name: 'Save repaired copy…' }).count()).toBe(0);
       expect(app.consoleErrors).toEqual([]);

@@ -162,7 +162,7 @@ export const JOURNEYS: Journey[] = [
       // As a platform's secret field keeps it: in quotes, with the line breaks as \n.
       await page.getByLabel('Private key, as it arrived').fill(`"${pem.trimEnd().replace(/\n/g, '\\n')}"`);
       await page.getByLabel('Read by').selectOption('java');
-      await page.getByRole('button', { name: 'Check key' }).click();
+      await page.getByRole('button', { name: 'Check key', exact: true }).click();
       await page.getByText('This key does not load as it is in Java (KeyFactory).').waitFor();
       const problems = await page.getByRole('list', { name: 'Problems' }).textContent();
       expect(problems).toMatch(/Quotes around the key/);

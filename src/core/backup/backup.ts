@@ -85,14 +85,16 @@ export class Backups {
     options: { refs?: readonly string[]; includeTrash?: boolean; force?: boolean; lock: BackupLock },
   ): Promise<KeyRecord[]> {
     const { lock } = options;
-    // The strength check (a worker thread) and scrypt (the thread pool) need only the passphrase:
-    // both start first, and the keychain reads run while scrypt works (docs/benchmarks.md); refused,
-    // scrypt's work is dropped. The reads wait for the check, so a weak passphrase is refused before
-    // the keychain is asked (on macOS, asking can mean a password prompt per key).
+    // scrypt (the thread pool) and the strength check (a worker thread) need only the passphrase:
+    // they start first, scrypt before the backup format's code (zod) loads, and the keychain reads
+    // run while scrypt works (docs/benchmarks.md); refused, scrypt's work is dropped. The reads wait
+    // for the check, so a weak passphrase is refused before the keychain is asked (on macOS, asking
+    // can mean a password prompt per key).
+    const started =
+      'passphrase' in lock ? new (await import('./age/scrypt')).ScryptRecipient(lock.passphrase) : undefined;
     const strength = 'passphrase' in lock ? passphraseStrength(lock.passphrase) : undefined;
     strength?.catch(() => undefined); // awaited below; the import between must not leave it unhandled
-    const { ScryptRecipient, BACKUP_FORMAT, BACKUP_VERSION, sealBackup } = await import('./backupFile');
-    const started = 'passphrase' in lock ? new ScryptRecipient(lock.passphrase) : undefined;
+    const { BACKUP_FORMAT, BACKUP_VERSION, sealBackup } = await import('./backupFile');
     const verdict = await strength;
     if (verdict && !verdict.ok)
       throw new CoreError(

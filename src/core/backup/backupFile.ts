@@ -7,8 +7,6 @@ import { AgeFormatError, readHeader, VERSION_LINE, type Identity, type Recipient
 import { ScryptIdentity, ScryptRecipient } from './age/scrypt';
 import { identityToRecipient, parseRecipient, X25519Identity, X25519Recipient } from './age/x25519';
 
-export { ScryptRecipient };
-
 // The backup file: an ASCII-armored age file (C2SP age spec; Debian's `age`
 // decrypts it) around JSON that names its format and version and holds, per key,
 // its metadata, its history and its private key as plain PKCS#8 PEM. So

@@ -54,9 +54,25 @@ export function App() {
     [runLoad],
   );
 
-  // On start, compare keychain and list afresh: jaas-keys may have changed either since the app last looked.
+  // On start, the key list alone: main reconciles with the keychain only when a write did not finish
+  // (docs/architecture.md, "What the window does at start"). Reading every secret at each start would,
+  // on macOS, ask for the password once per key another program made. Check keychain does it on request.
   useEffect(() => {
-    void refresh('checkKeychain');
+    void refresh();
+  }, [refresh]);
+
+  const [keychainChecked, setKeychainChecked] = useState<string | null>(null);
+  const checkKeychain = useCallback(async () => {
+    setKeychainChecked(null);
+    const value = await refresh('checkKeychain');
+    if (!value) return;
+    const count = value.findings.length;
+    const said =
+      count === 0
+        ? 'Checked: every key has its private key, and nothing is left over.'
+        : `Checked: ${count === 1 ? '1 problem' : `${count} problems`} found; see above.`;
+    setKeychainChecked(said);
+    setAnnouncement(said);
   }, [refresh]);
 
   const shortcuts = useMemo(
@@ -250,6 +266,18 @@ export function App() {
       </main>
       <footer className="status-bar">
         <span data-testid="keychain-name">Private keys kept in: {listing.keychainName ?? 'the OS keychain'}</span>
+        <span className="status-actions">
+          {keychainChecked && <span className="keychain-checked">{keychainChecked}</span>}
+          <button
+            type="button"
+            className="link"
+            onClick={() => void checkKeychain()}
+            disabled={load.busy}
+            title="Compare the key list with the keychain: every key's private key there, nothing left over"
+          >
+            {load.busy ? 'Checking…' : 'Check keychain'}
+          </button>
+        </span>
       </footer>
       <div className="visually-hidden" role="status" aria-live="polite">
         {announcement}
