@@ -43,7 +43,8 @@ const GROUPS = {
     'src/core/tokens/signer.ts',
   ],
   manager: ['src/core/keyManager.ts', 'src/core/keys/importKey.ts', 'src/core/keys/openssh.ts'],
-  backup: ['src/core/backup/backup.ts', 'src/core/backup/backupFile.ts'],
+  backup: ['src/core/backup/backup.ts', 'src/core/backup/backupFile.ts', 'src/core/backup/placeKey.ts'],
+  age: ['src/core/backup/age/*.ts'],
 };
 const group = process.env.JAAS_MUTATION_GROUP || 'all';
 if (group !== 'all' && !GROUPS[group])

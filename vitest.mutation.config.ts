@@ -68,6 +68,7 @@ const GROUP_TESTS: Record<string, string[]> = {
     'test/core/keyManager.test.ts',
     'test/main/dispatch.test.ts',
   ],
+  age: ['test/core/age.test.ts', 'test/core/ageStanzas.test.ts', 'test/proof/ageFuzz.test.ts'],
 };
 
 // (Spread, not mergeConfig: mergeConfig would append to the base `include` list.)

@@ -14,6 +14,8 @@ const result = spawnSync('node', ['scripts/with-keychain.mjs', 'npx', 'stryker',
     ...process.env,
     JAAS_MUTATION_GROUP: group,
     JAAS_CATALOG_FUZZ_RUNS: process.env.JAAS_CATALOG_FUZZ_RUNS ?? '500',
+    // The age reader's campaign runs age once per input; 40 per form keep each mutant's run to seconds.
+    JAAS_AGE_RUNS: process.env.JAAS_AGE_RUNS ?? '40',
   },
 });
 process.exit(result.status ?? 1);
