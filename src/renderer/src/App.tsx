@@ -35,6 +35,12 @@ function importedNotice(imported: ImportedKey): string {
   return `Imported (${imported.formatName}). The private key is now in your OS keychain.${copy}`;
 }
 
+function checkedText(problems: number): string {
+  return problems === 0
+    ? 'Checked: every key has its private key, and nothing is left over.'
+    : `Checked: ${problems === 1 ? '1 problem' : `${problems} problems`} found; see above.`;
+}
+
 export function App() {
   const [listing, setListing] = useState<KeyListing | null>(null);
   const [view, setView] = useState<View>({ kind: 'none' });
@@ -61,18 +67,17 @@ export function App() {
     void refresh();
   }, [refresh]);
 
-  const [keychainChecked, setKeychainChecked] = useState<string | null>(null);
+  // Once the person has asked, the status bar says what the last check found; derived from the listing,
+  // so it stays right when a recovery or a restore checks again.
+  const [checkAsked, setCheckAsked] = useState(false);
+  const [checking, setChecking] = useState(false);
   const checkKeychain = useCallback(async () => {
-    setKeychainChecked(null);
+    setChecking(true);
     const value = await refresh('checkKeychain');
+    setChecking(false);
     if (!value) return;
-    const count = value.findings.length;
-    const said =
-      count === 0
-        ? 'Checked: every key has its private key, and nothing is left over.'
-        : `Checked: ${count === 1 ? '1 problem' : `${count} problems`} found; see above.`;
-    setKeychainChecked(said);
-    setAnnouncement(said);
+    setCheckAsked(true);
+    setAnnouncement(checkedText(value.findings.length));
   }, [refresh]);
 
   const shortcuts = useMemo(
@@ -267,7 +272,7 @@ export function App() {
       <footer className="status-bar">
         <span data-testid="keychain-name">Private keys kept in: {listing.keychainName ?? 'the OS keychain'}</span>
         <span className="status-actions">
-          {keychainChecked && <span className="keychain-checked">{keychainChecked}</span>}
+          {checkAsked && <span className="keychain-checked">{checkedText(listing.findings.length)}</span>}
           <button
             type="button"
             className="link"
@@ -275,7 +280,7 @@ export function App() {
             disabled={load.busy}
             title="Compare the key list with the keychain: every key's private key there, nothing left over"
           >
-            {load.busy ? 'Checking…' : 'Check keychain'}
+            {checking ? 'Checking…' : 'Check keychain'}
           </button>
         </span>
       </footer>
